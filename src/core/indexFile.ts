@@ -1,0 +1,148 @@
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { z } from 'zod';
+import { articleSchema, statisticSchema, type Statistic, type Via } from './statistic';
+
+/** Why a part of an index file could not be used. */
+export type IndexProblemCode =
+  | 'invalid-json'
+  | 'invalid-file'
+  | 'invalid-record'
+  | 'duplicate-id'
+  | 'dangling-same-as'
+  | 'file-too-large'
+  | 'unreadable-file';
+
+/** One problem in one index file, with where it is: a JSON path and, when known, a character range. */
+export interface IndexProblem {
+  readonly file: string;
+  readonly code: IndexProblemCode;
+  /** JSON path of the offending value, e.g. `$.statistics[3].value`. */
+  readonly path: string;
+  readonly message: string;
+  /** Character offset and length of the offending value in the file's text, when known. */
+  readonly offset?: number;
+  readonly length?: number;
+  /** Id of the record concerned, when known. */
+  readonly recordId?: string;
+}
+
+/** A statistic with where it came from, so problems and hovers can point at it. */
+export interface LoadedStatistic extends Statistic {
+  readonly origin: { readonly file: string; readonly offset: number; readonly length: number };
+}
+
+export interface ParsedIndexFile {
+  readonly file: string;
+  readonly statistics: LoadedStatistic[];
+  readonly articles: Via[];
+  readonly problems: IndexProblem[];
+}
+
+type PathSegment = string | number;
+
+/** Renders a JSON path as `$.statistics[3].value`. */
+export function formatJsonPath(path: readonly PathSegment[]): string {
+  return '$' + path.map((p) => (typeof p === 'number' ? `[${p}]` : /^[A-Za-z_$][\w$]*$/.test(p) ? `.${p}` : `[${JSON.stringify(p)}]`)).join('');
+}
+
+/**
+ * Parses one index file. Each record is validated on its own: a bad record is reported with its JSON path and
+ * reason, and every good record is kept, also when a syntax error elsewhere in the file breaks another record.
+ */
+export function parseIndexFile(file: string, text: string): ParsedIndexFile {
+  const problems: IndexProblem[] = [];
+  const statistics: LoadedStatistic[] = [];
+  const articles: Via[] = [];
+  const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  const errors: ParseError[] = [];
+  const root = parseTree(source, errors, { allowTrailingComma: false, disallowComments: true });
+  for (const e of errors) {
+    problems.push({ file, code: 'invalid-json', path: '$', message: `JSON syntax error: ${describeParseError(e)}`, offset: e.offset, length: Math.max(e.length, 1) });
+  }
+  if (!root || root.type !== 'object') {
+    if (errors.length === 0) problems.push({ file, code: 'invalid-file', path: '$', message: 'An index file must be a JSON object with a "statistics" array.', offset: 0, length: source.length });
+    return { file, statistics, articles, problems };
+  }
+  const brokenAt = (n: Node) => errors.some((e) => e.offset >= n.offset && e.offset <= n.offset + n.length);
+  reportUnknownTopLevelKeys(file, root, problems);
+
+  const articlesNode = findNodeAtLocation(root, ['articles']);
+  if (articlesNode) {
+    forEachRecord(file, articlesNode, ['articles'], problems, (node, index) => {
+      if (brokenAt(node)) return;
+      const parsed = articleSchema.safeParse(getNodeValue(node));
+      if (parsed.success) articles.push(parsed.data);
+      else reportZodIssues(file, node, ['articles', index], parsed.error.issues, problems, undefined);
+    });
+  }
+
+  const statsNode = findNodeAtLocation(root, ['statistics']);
+  if (!statsNode) {
+    problems.push({ file, code: 'invalid-file', path: '$.statistics', message: 'Missing the "statistics" array.', offset: root.offset, length: 1 });
+    return { file, statistics, articles, problems };
+  }
+  forEachRecord(file, statsNode, ['statistics'], problems, (node, index) => {
+    const raw: unknown = getNodeValue(node);
+    const rawId = typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'string' ? raw.id : undefined;
+    if (brokenAt(node)) {
+      problems.push({ file, code: 'invalid-record', path: formatJsonPath(['statistics', index]), message: 'Record skipped: it contains a JSON syntax error.', offset: node.offset, length: node.length, ...(rawId ? { recordId: rawId } : {}) });
+      return;
+    }
+    const parsed = statisticSchema.safeParse(raw);
+    if (parsed.success) statistics.push({ ...parsed.data, origin: { file, offset: node.offset, length: node.length } });
+    else reportZodIssues(file, node, ['statistics', index], parsed.error.issues, problems, rawId);
+  });
+  return { file, statistics, articles, problems };
+}
+
+function forEachRecord(file: string, arrayNode: Node, path: PathSegment[], problems: IndexProblem[], visit: (node: Node, index: number) => void): void {
+  if (arrayNode.type !== 'array') {
+    problems.push({ file, code: 'invalid-file', path: formatJsonPath(path), message: `"${String(path[path.length - 1])}" must be an array.`, offset: arrayNode.offset, length: arrayNode.length });
+    return;
+  }
+  (arrayNode.children ?? []).forEach((child, index) => visit(child, index));
+}
+
+function reportUnknownTopLevelKeys(file: string, root: Node, problems: IndexProblem[]): void {
+  const known = new Set(['$schema', 'description', 'articles', 'statistics']);
+  for (const prop of root.children ?? []) {
+    const key = prop.children?.[0];
+    if (key && typeof key.value === 'string' && !known.has(key.value)) {
+      problems.push({ file, code: 'invalid-file', path: formatJsonPath([key.value]), message: `Unknown top-level property "${key.value}" (ignored).`, offset: key.offset, length: key.length });
+    }
+  }
+}
+
+function reportZodIssues(file: string, recordNode: Node, recordPath: PathSegment[], issues: readonly z.core.$ZodIssue[], problems: IndexProblem[], recordId: string | undefined): void {
+  for (const issue of issues) {
+    const sub = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
+    const node = deepestNode(recordNode, sub);
+    const where = sub.length ? `"${sub.join('.')}"` : 'record';
+    problems.push({
+      file,
+      code: 'invalid-record',
+      path: formatJsonPath([...recordPath, ...sub]),
+      message: `Record ${recordId ? `"${recordId}" ` : ''}skipped: ${where}: ${issue.message}`,
+      offset: node.offset,
+      length: node.length,
+      ...(recordId ? { recordId } : {}),
+    });
+  }
+}
+
+function deepestNode(node: Node, path: PathSegment[]): Node {
+  let current = node;
+  for (let i = 1; i <= path.length; i++) {
+    const found = findNodeAtLocation(node, path.slice(0, i));
+    if (!found) break;
+    current = found;
+  }
+  // Point at the property name when the value is large, so a squiggle stays readable.
+  if (current.parent?.type === 'property' && current.type === 'object' && current.parent.children?.[0]) return current.parent.children[0];
+  return current;
+}
+
+function describeParseError(e: ParseError): string {
+  const name = printParseErrorCode(e.error);
+  return name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}

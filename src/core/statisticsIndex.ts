@@ -1,0 +1,96 @@
+import type { IndexProblem, LoadedStatistic, ParsedIndexFile } from './indexFile';
+import type { Via } from './statistic';
+import { sourceKeyOf, type SourceKey } from './sourceKey';
+
+/** The merged index of every loaded file: lookups by id and by source, plus what could not be loaded. */
+export class StatisticsIndex {
+  readonly statistics: readonly LoadedStatistic[];
+  readonly problems: readonly IndexProblem[];
+  readonly articles: readonly Via[];
+  private readonly byId = new Map<string, LoadedStatistic>();
+  private readonly bySource = new Map<SourceKey, LoadedStatistic[]>();
+  private readonly sameAs = new Map<string, Set<string>>();
+
+  private constructor(statistics: LoadedStatistic[], articles: Via[], problems: IndexProblem[]) {
+    this.problems = problems;
+    this.articles = articles;
+    const kept: LoadedStatistic[] = [];
+    for (const s of statistics) {
+      const first = this.byId.get(s.id);
+      if (first) {
+        problems.push({
+          file: s.origin.file,
+          code: 'duplicate-id',
+          path: '$.statistics',
+          message: `Duplicate id "${s.id}" (first defined in ${first.origin.file}); this record is skipped.`,
+          offset: s.origin.offset,
+          length: s.origin.length,
+          recordId: s.id,
+        });
+        continue;
+      }
+      this.byId.set(s.id, s);
+      kept.push(s);
+    }
+    this.statistics = kept;
+    for (const s of kept) {
+      const key = sourceKeyOf(s);
+      const list = this.bySource.get(key);
+      if (list) list.push(s);
+      else this.bySource.set(key, [s]);
+      for (const other of s.sameAs) {
+        if (!this.byId.has(other)) {
+          problems.push({
+            file: s.origin.file,
+            code: 'dangling-same-as',
+            path: '$.statistics',
+            message: `"${s.id}" lists sameAs "${other}", which is not in the index.`,
+            offset: s.origin.offset,
+            length: s.origin.length,
+            recordId: s.id,
+          });
+          continue;
+        }
+        this.link(s.id, other);
+        this.link(other, s.id);
+      }
+    }
+  }
+
+  /** Merges parsed files in order; later duplicates of an id are reported and skipped. */
+  static fromFiles(files: readonly ParsedIndexFile[]): StatisticsIndex {
+    return new StatisticsIndex(
+      files.flatMap((f) => f.statistics),
+      files.flatMap((f) => f.articles),
+      files.flatMap((f) => f.problems),
+    );
+  }
+
+  get size(): number {
+    return this.statistics.length;
+  }
+
+  get(id: string): LoadedStatistic | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Every statistic that cites this source (publisher + year, or the article when there is no publisher). */
+  bySourceKey(key: SourceKey): readonly LoadedStatistic[] {
+    return this.bySource.get(key) ?? [];
+  }
+
+  sourceKeys(): IterableIterator<SourceKey> {
+    return this.bySource.keys();
+  }
+
+  /** The same finding in other articles, both directions, whichever side declared the link. */
+  sameAsOf(id: string): LoadedStatistic[] {
+    return [...(this.sameAs.get(id) ?? [])].flatMap((other) => this.byId.get(other) ?? []);
+  }
+
+  private link(from: string, to: string): void {
+    const set = this.sameAs.get(from);
+    if (set) set.add(to);
+    else this.sameAs.set(from, new Set([to]));
+  }
+}
