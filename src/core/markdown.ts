@@ -1,0 +1,108 @@
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import type { Nodes, Parents } from 'mdast';
+
+/** A footnote reference `[^label]` in the text, with its offsets. */
+export interface FootnoteReference {
+  readonly label: string;
+  /** The label normalised the way CommonMark matches labels (case-folded, white space collapsed). */
+  readonly id: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A footnote definition `[^label]: text`, with the offsets of the whole definition and of its label. */
+export interface FootnoteDefinition {
+  readonly label: string;
+  readonly id: string;
+  readonly start: number;
+  readonly end: number;
+  /** End of `[^label]:` — the part a squiggle or a hover covers. */
+  readonly labelEnd: number;
+  /** The definition's text as written (after the label). */
+  readonly text: string;
+}
+
+/** A run of prose: a paragraph, heading or table cell, as text pieces that map back to document offsets. */
+export interface ProseBlock {
+  readonly start: number;
+  readonly end: number;
+  readonly pieces: readonly ProsePiece[];
+}
+
+/** Plain text at an offset, or a footnote reference standing in the prose. */
+export type ProsePiece =
+  | { readonly kind: 'text'; readonly text: string; readonly offset: number }
+  | { readonly kind: 'reference'; readonly reference: FootnoteReference };
+
+export interface ParsedMarkdown {
+  readonly references: readonly FootnoteReference[];
+  readonly definitions: readonly FootnoteDefinition[];
+  /** Prose outside footnote definitions, code, HTML and link definitions. */
+  readonly prose: readonly ProseBlock[];
+}
+
+/**
+ * Reads footnotes and prose out of Markdown with micromark's GFM footnote extension, so code blocks, inline code,
+ * HTML comments and link reference definitions never count as footnotes.
+ */
+export function parseMarkdown(text: string): ParsedMarkdown {
+  const tree = fromMarkdown(text, { extensions: [gfmFootnote()], mdastExtensions: [gfmFootnoteFromMarkdown()] });
+  const references: FootnoteReference[] = [];
+  const definitions: FootnoteDefinition[] = [];
+  const prose: ProseBlock[] = [];
+
+  const visit = (node: Nodes, inDefinition: boolean): void => {
+    switch (node.type) {
+      case 'footnoteDefinition': {
+        const start = node.position?.start.offset ?? 0;
+        const end = node.position?.end.offset ?? start;
+        const raw = text.slice(start, end);
+        const colon = raw.indexOf(']:');
+        const labelEnd = start + (colon >= 0 ? colon + 2 : raw.length);
+        definitions.push({ label: node.label ?? node.identifier, id: normalizeLabel(node.label ?? node.identifier), start, end, labelEnd, text: text.slice(labelEnd, end).trim() });
+        for (const child of node.children) visit(child, true);
+        return;
+      }
+      case 'paragraph':
+      case 'heading':
+      case 'tableCell': {
+        const pieces: ProsePiece[] = [];
+        collectInline(node, pieces, references);
+        if (!inDefinition) prose.push({ start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0, pieces });
+        return;
+      }
+      default:
+        if ('children' in node) for (const child of (node as Parents).children) visit(child as Nodes, inDefinition);
+    }
+  };
+  visit(tree, false);
+  return { references, definitions, prose };
+}
+
+function collectInline(node: Parents, pieces: ProsePiece[], references: FootnoteReference[]): void {
+  for (const child of node.children as Nodes[]) {
+    if (child.type === 'text') {
+      pieces.push({ kind: 'text', text: child.value, offset: child.position?.start.offset ?? 0 });
+    } else if (child.type === 'footnoteReference') {
+      const reference: FootnoteReference = {
+        label: child.label ?? child.identifier,
+        id: normalizeLabel(child.label ?? child.identifier),
+        start: child.position?.start.offset ?? 0,
+        end: child.position?.end.offset ?? 0,
+      };
+      references.push(reference);
+      pieces.push({ kind: 'reference', reference });
+    } else if (child.type === 'break') {
+      pieces.push({ kind: 'text', text: ' ', offset: child.position?.start.offset ?? 0 });
+    } else if (child.type !== 'inlineCode' && child.type !== 'html' && 'children' in child) {
+      collectInline(child as Parents, pieces, references);
+    }
+  }
+}
+
+/** CommonMark label matching: case-folded (lower then upper, as micromark does, so ß and ẞ meet), white space collapsed. */
+export function normalizeLabel(label: string): string {
+  return label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase();
+}
