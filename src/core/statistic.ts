@@ -30,6 +30,7 @@ export const UNITS = {
   conversations: 'a number of conversations or chats',
   messages: 'a number of messages, e-mails or contacts',
   times: 'a number of occurrences (e.g. "contacted 3 times")',
+  rank: 'a place in a ranking (3 for "the third most important factor")',
   count: 'any other count; say what is counted in `en`',
 } as const;
 

@@ -1,0 +1,178 @@
+import { parseChineseNumber, wordNumber } from './numberWords';
+
+/** What kind of quantity a figure is: checked against a statistic's unit. */
+export type FigureKind = 'percent' | 'multiplier' | 'money' | 'number';
+
+/** A figure read from prose, with its offsets in the text it was read from. */
+export interface Figure {
+  readonly value: number;
+  readonly valueMax?: number;
+  readonly kind: FigureKind;
+  /** Scale of a money amount (1e9 for "miljardia", "billion", "млрд"), 1 otherwise. */
+  readonly scale: number;
+  /** True when the value came from words ("one third", "十分之九"), so it may be rounded. */
+  readonly approximate: boolean;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+const NUMBER = String.raw`(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])|\d+)(?:([.,])(\d+))?`;
+const DASH = String.raw`\s*[-–—‒]\s*`;
+// A figure does not start inside a word or code-like token ("B2C", "COVID-19", "mp3").
+const NOT_IN_WORD = String.raw`(?<![\p{L}\p{N}_.,]|\p{L}-)`;
+const NUMERIC = new RegExp(`${NOT_IN_WORD}([$€£])?\\s?${NUMBER}(?:${DASH}${NUMBER})?`, 'gu');
+
+const PERCENT_AFTER = /^\s?(?:%|％|(?:prosent|procent|protsen|процент|per ?cent)[\p{L}]*)/iu;
+const MULTIPLIER_AFTER = /^(?:\s?[x×](?![\p{L}])|-?\s?(?:fold|kertai\p{L}*|kertaa|kertaiseksi)|\s(?:times|kertaa|reizes|reizēm|korda|раза?|разу)(?![\p{L}])|-k korda|-kordselt|-kord\p{L}*|\s?倍)/iu;
+const MULTIPLIER_BEFORE = /(?:\bв|\bv)\s$/iu;
+const SCALE_AFTER: ReadonlyArray<readonly [RegExp, number]> = [
+  [/^\s?(?:billion|bn|miljardi\p{L}*|miljard\p{L}*|mljrd\.?|mrd\.?|млрд\.?|миллиард\p{L}*)/iu, 1e9],
+  [/^\s?(?:million|mn|miljoon\p{L}*|miljon\p{L}*|milj\.?|млн\.?|миллион\p{L}*)/iu, 1e6],
+  [/^\s?(?:trillion|biljoon\p{L}*|biljon\p{L}*|триллион\p{L}*)/iu, 1e12],
+  [/^\s?亿/u, 1e8],
+  [/^\s?万/u, 1e4],
+];
+const CURRENCY_AFTER = /^\s?(?:\$|€|£|usd|eur|dollar\p{L}*|dolār\p{L}*|euro\p{L}*|eiro|доллар\p{L}*|евро|美元|欧元)/iu;
+const FOLLOWED_BY_WORD = /^[\p{L}]/u;
+
+/**
+ * Reads the figures people write in prose, in English, Finnish, Chinese, Latvian, Estonian and Russian:
+ * "84%", "84 %", "84 prosenttia", "84 procenti", "84 процента", "7,6 miljardia dollaria", "10 times", "в 10 раз",
+ * "6–7", "十分之九", "百分之八十四", "8 из 10", "nine in ten", "one third". Years standing alone are not figures.
+ * Never throws.
+ */
+export function readFigures(text: string): Figure[] {
+  const figures: Figure[] = [];
+  try {
+    readFractions(text, figures);
+    readChinese(text, figures);
+    readNumerals(text, figures);
+  } catch {
+    // A figure reader must never take validation down; an odd input yields what was read so far.
+  }
+  figures.sort((a, b) => a.start - b.start);
+  return dropOverlaps(figures);
+}
+
+function readNumerals(text: string, out: Figure[]): void {
+  for (const m of text.matchAll(NUMERIC)) {
+    const start = m.index;
+    let end = start + m[0].length;
+    const currencyBefore = m[1] !== undefined;
+    const value = toNumber(m[2]!, m[3], m[4]);
+    const valueMax = m[5] !== undefined ? toNumber(m[5], m[6], m[7]) : undefined;
+    if (value === undefined) continue;
+    const rest = text.slice(end, end + 40);
+    let kind: FigureKind = 'number';
+    let scale = 1;
+    let unit = PERCENT_AFTER.exec(rest);
+    if (unit) kind = 'percent';
+    else if ((unit = MULTIPLIER_AFTER.exec(rest))) kind = 'multiplier';
+    else {
+      for (const [re, s] of SCALE_AFTER) {
+        const hit = re.exec(rest);
+        if (hit) {
+          scale = s;
+          unit = hit;
+          kind = 'money';
+          break;
+        }
+      }
+      const currency = CURRENCY_AFTER.exec(rest.slice(unit?.[0].length ?? 0));
+      if (currency) {
+        kind = 'money';
+        end += (unit?.[0].length ?? 0) + currency[0].length;
+        unit = null;
+      } else if (!currencyBefore && scale !== 1) {
+        kind = 'number';
+      } else if (currencyBefore) kind = 'money';
+    }
+    if (unit) end += unit[0].length;
+    if (kind === 'number' && MULTIPLIER_BEFORE.test(text.slice(Math.max(0, start - 3), start)) && /^\s?раз/u.test(rest)) kind = 'multiplier';
+    if (kind === 'number' && !unit && FOLLOWED_BY_WORD.test(rest) && !/^[\p{Script=Han}]/u.test(rest)) continue;
+    if (kind === 'number' && valueMax === undefined && isYear(m[2]!, m[3], value)) continue;
+    out.push({ value, ...(valueMax !== undefined ? { valueMax } : {}), kind, scale, approximate: false, start, end, text: text.slice(start, end) });
+  }
+}
+
+function toNumber(intPart: string, sep: string | undefined, frac: string | undefined): number | undefined {
+  const whole = intPart.replace(/[ \u00a0\u202f]/g, '');
+  // "1,000" is a thousands separator; "7,6" and "7.6" are decimals.
+  if (sep === ',' && frac !== undefined && frac.length === 3 && !intPart.includes(' ')) return Number(whole + frac);
+  const n = Number(frac !== undefined ? `${whole}.${frac}` : whole);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+function isYear(intPart: string, sep: string | undefined, value: number): boolean {
+  return sep === undefined && /^\d{4}$/.test(intPart) && value >= 1900 && value <= 2100;
+}
+
+const WORD = String.raw`[\p{L}\d]+`;
+const IN_OF = String.raw`(?:in|out of|of|из|no|kymmenestä|kümnest|sadasta|\/)`;
+const FRACTION_PAIR = new RegExp(`(?<![\\p{L}\\p{N}])(${WORD})\\s*(${IN_OF})\\s*(${WORD})(?![\\p{L}\\p{N}])`, 'giu');
+const FRACTION_WORDS: ReadonlyArray<readonly [RegExp, number]> = [
+  [/(?<![\p{L}])(?:one|a) third(?![\p{L}])/giu, 100 / 3],
+  [/(?<![\p{L}])two thirds(?![\p{L}])/giu, 200 / 3],
+  [/(?<![\p{L}])(?:one|a) quarter(?![\p{L}])/giu, 25],
+  [/(?<![\p{L}])(?:kolmasosa\p{L}*|kolmannes\p{L}*|трет[ьия]\p{L}*|trešdaļa\p{L}*|kolmandik\p{L}*)/giu, 100 / 3],
+  [/(?<![\p{L}])(?:neljännes\p{L}*|четверт[ьи]\p{L}*|ceturtdaļa\p{L}*|veerand\p{L}*)/giu, 25],
+  [/(?<![\p{L}])(?:half|puolet|половин\p{L}*|puse|pool)(?![\p{L}])/giu, 50],
+];
+
+function readFractions(text: string, out: Figure[]): void {
+  for (const m of text.matchAll(FRACTION_PAIR)) {
+    const a = wordNumber(m[1]!);
+    const b = wordNumber(m[3]!);
+    if (a === undefined || b === undefined || b === 0 || a > b || ![10, 100, 4, 3, 5, 20].includes(b)) continue;
+    // "/" only between digits ("9/10"); words need a real "in"/"of".
+    if (m[2] === '/' && !(/^\d+$/.test(m[1]!) && /^\d+$/.test(m[3]!))) continue;
+    const start = m.index;
+    out.push({ value: round1((a / b) * 100), kind: 'percent', scale: 1, approximate: true, start, end: start + m[0].length, text: m[0] });
+  }
+  for (const [re, value] of FRACTION_WORDS) {
+    for (const m of text.matchAll(re)) {
+      out.push({ value: round1(value), kind: 'percent', scale: 1, approximate: true, start: m.index, end: m.index + m[0].length, text: m[0] });
+    }
+  }
+}
+
+const CN = '[零〇一二两三四五六七八九十百千万0-9]+';
+const CN_PERCENT = new RegExp(`百分之(${CN}(?:[点.]${CN})?)`, 'gu');
+const CN_FRACTION = new RegExp(`(${CN})分之(${CN})`, 'gu');
+const CN_MULTIPLIER = new RegExp(`(?<![0-9])([一二两三四五六七八九十百千]+)倍`, 'gu');
+
+function readChinese(text: string, out: Figure[]): void {
+  for (const m of text.matchAll(CN_PERCENT)) {
+    const value = parseChineseNumber(m[1]!);
+    if (value !== undefined) out.push({ value, kind: 'percent', scale: 1, approximate: false, start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+  for (const m of text.matchAll(CN_FRACTION)) {
+    if (m[0].startsWith('百分之')) continue;
+    const whole = parseChineseNumber(m[1]!);
+    const part = parseChineseNumber(m[2]!);
+    if (whole && part !== undefined && part <= whole) out.push({ value: round1((part / whole) * 100), kind: 'percent', scale: 1, approximate: true, start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+  for (const m of text.matchAll(CN_MULTIPLIER)) {
+    const value = parseChineseNumber(m[1]!);
+    if (value !== undefined) out.push({ value, kind: 'multiplier', scale: 1, approximate: false, start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+}
+
+function dropOverlaps(sorted: Figure[]): Figure[] {
+  const kept: Figure[] = [];
+  for (const f of sorted) {
+    const last = kept[kept.length - 1];
+    if (last && f.start < last.end) {
+      // Keep the longer reading: "8 из 10" over "8" and "10", "百分之八十四" over "八十四".
+      if (f.end - f.start > last.end - last.start) kept[kept.length - 1] = f;
+      continue;
+    }
+    kept.push(f);
+  }
+  return kept;
+}
+
+function round1(n: number): number {
+  return Math.round(n * 10) / 10;
+}

@@ -1,0 +1,73 @@
+import { fold } from './fold';
+import type { FootnoteDefinition } from './markdown';
+import { slugify, type SourceKey } from './sourceKey';
+import type { StatisticsIndex } from './statisticsIndex';
+import type { LoadedStatistic } from './indexFile';
+
+/** A footnote definition tied to the index: the source it names and that source's statistics. */
+export interface ResolvedSource {
+  readonly key: SourceKey;
+  readonly statistics: readonly LoadedStatistic[];
+  /** How it was found: by the footnote's label, or by its text naming a publisher (and year). */
+  readonly by: 'label' | 'text';
+}
+
+interface SourceName {
+  readonly key: SourceKey;
+  readonly names: readonly string[];
+  readonly year: number | undefined;
+}
+
+/** Resolves footnote definitions to index sources; built once per index, used for every document. */
+export class SourceResolver {
+  private readonly names: SourceName[] = [];
+
+  constructor(private readonly index: StatisticsIndex) {
+    for (const key of index.sourceKeys()) {
+      const first = index.bySourceKey(key)[0];
+      if (!first) continue;
+      const names = first.source
+        ? [first.source.publisher, first.source.title].filter((n): n is string => !!n)
+        : [first.via.title, first.via.publisher].filter((n): n is string => !!n);
+      this.names.push({ key, names: names.map(fold).filter((n) => n.length >= 2), year: first.source?.year });
+    }
+    // Longer names first, so "Zendesk CX Trends" wins over "Zendesk" when both are known.
+    this.names.sort((a, b) => Math.max(...b.names.map((n) => n.length)) - Math.max(...a.names.map((n) => n.length)));
+  }
+
+  /**
+   * The source a definition cites: its label is a source key (`[^zendesk-2019]`), or its text names a known
+   * publisher and, where the source has a year, that year (`[^3]: Zendesk, CX Trends 2019.`).
+   */
+  resolve(definition: Pick<FootnoteDefinition, 'label' | 'text'>): ResolvedSource | undefined {
+    const byLabel = this.index.bySourceKey(slugify(definition.label));
+    if (byLabel.length) return { key: slugify(definition.label), statistics: byLabel, by: 'label' };
+    const text = fold(definition.text);
+    if (!text) return undefined;
+    const years = new Set((text.match(/(?<!\d)(?:19|20)\d\d(?!\d)/g) ?? []).map(Number));
+    let best: SourceName | undefined;
+    for (const candidate of this.names) {
+      if (!candidate.names.some((n) => containsWord(text, n))) continue;
+      if (candidate.year !== undefined ? !years.has(candidate.year) : years.size > 0 && best) continue;
+      // A source with the matching year beats one with no year.
+      if (!best || (best.year === undefined && candidate.year !== undefined)) best = candidate;
+    }
+    return best ? { key: best.key, statistics: this.index.bySourceKey(best.key), by: 'text' } : undefined;
+  }
+}
+
+function containsWord(haystack: string, needle: string): boolean {
+  let from = 0;
+  for (;;) {
+    const at = haystack.indexOf(needle, from);
+    if (at < 0) return false;
+    const before = haystack[at - 1];
+    const after = haystack[at + needle.length];
+    if (!isWordChar(before) && !isWordChar(after)) return true;
+    from = at + 1;
+  }
+}
+
+function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && /[\p{L}\p{N}]/u.test(ch) && !/\p{Script=Han}/u.test(ch);
+}
