@@ -1,0 +1,97 @@
+import type { LoadedStatistic } from './indexFile';
+import { parseMarkdown, normalizeLabel, type ParsedMarkdown } from './markdown';
+import { escapeMarkdown, lineEndingOf } from './markdownText';
+import type { SourceResolver } from './resolveSource';
+import { sourceKeyOf } from './sourceKey';
+import type { Statistic } from './statistic';
+
+/** A replacement of `[start, end)` in a document's text. */
+export interface TextEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly newText: string;
+}
+
+/** Where a citation's footnote comes from: an existing definition to reuse, or a new one to add. */
+export interface FootnotePlan {
+  readonly label: string;
+  readonly reused: boolean;
+  /** The edit that adds the definition; absent when an existing definition is reused. */
+  readonly definitionEdit?: TextEdit;
+}
+
+/**
+ * Plans the footnote for citing `stat` in `text`: reuses a definition that already cites the same source (by its
+ * key or because its text names the same publisher and year), otherwise adds one after the last definition, or at
+ * the end after a blank line. The label is the source's readable key (`zendesk-2019`), made unique if taken.
+ */
+export function planFootnote(text: string, stat: LoadedStatistic, resolver: SourceResolver, parsed: ParsedMarkdown = parseMarkdown(text)): FootnotePlan {
+  const key = sourceKeyOf(stat);
+  for (const def of parsed.definitions) {
+    if (resolver.resolve(def)?.key === key) return { label: def.label, reused: true };
+  }
+  const eol = lineEndingOf(text);
+  const taken = new Set([...parsed.definitions.map((d) => d.id), ...parsed.references.map((r) => r.id)]);
+  // A reference already waiting for this source's definition gets it.
+  const waiting = parsed.references.find((r) => normalizeLabel(r.label) === normalizeLabel(key));
+  let label = key;
+  if (!waiting) for (let n = 2; taken.has(normalizeLabel(label)); n++) label = `${key}-${n}`;
+  const definition = `[^${label}]: ${footnoteText(stat)}`;
+  const last = parsed.definitions.reduce<(typeof parsed.definitions)[number] | undefined>((a, d) => (!a || d.end > a.end ? d : a), undefined);
+  if (last) return { label, reused: false, definitionEdit: { start: last.end, end: last.end, newText: eol + definition } };
+  return { label, reused: false, definitionEdit: appendAtEnd(text, definition, eol) };
+}
+
+function appendAtEnd(text: string, definition: string, eol: string): TextEdit {
+  const end = text.length;
+  if (text.trim() === '') return { start: 0, end, newText: definition + eol };
+  const trailing = /(?:\r?\n)*$/.exec(text)?.[0] ?? '';
+  const breaks = trailing.split('\n').length - 1;
+  const prefix = breaks >= 2 ? '' : breaks === 1 ? eol : eol + eol;
+  return { start: end, end, newText: prefix + definition + eol };
+}
+
+/**
+ * The text of a footnote definition: publisher, year and report title where known, and the article the figure
+ * was found in; a statistic without a named publisher cites its article. Data is escaped for Markdown.
+ */
+export function footnoteText(stat: Pick<Statistic, 'source' | 'via'>): string {
+  const via = stat.via;
+  const article = [`“${escapeMarkdown(via.title)}”`, via.publisher && escapeMarkdown(via.publisher), via.date].filter(Boolean).join(', ');
+  if (!stat.source) return `${article}.`;
+  const { publisher, year, title } = stat.source;
+  const head = `${escapeMarkdown(publisher)}${year !== undefined ? ` (${year})` : ''}${title ? `, *${escapeMarkdown(title)}*` : ''}`;
+  return `${head}. Quoted in ${article}.`;
+}
+
+/** What a completion inserts: the figure (default), or the English gloss, or the original quote. */
+export type InsertMode = 'figure' | 'gloss' | 'quote';
+
+export interface InsertionPlan {
+  readonly label: string;
+  readonly reused: boolean;
+  /** Replaces the trigger and query. */
+  readonly main: TextEdit;
+  /** Adds the definition; never overlaps `main` (merged into it when both would touch). */
+  readonly additional: readonly TextEdit[];
+}
+
+/** Plans inserting a cited statistic over `[start, end)` (the trigger and query), as one edit plus its definition. */
+export function planInsertion(
+  text: string,
+  range: { start: number; end: number },
+  stat: LoadedStatistic,
+  options: { figure: string; mode: InsertMode; resolver: SourceResolver; parsed?: ParsedMarkdown },
+): InsertionPlan {
+  const plan = planFootnote(text, stat, options.resolver, options.parsed);
+  const ref = `[^${plan.label}]`;
+  const newText =
+    options.mode === 'gloss' ? `${stat.en.replace(/[.!?]\s*$/u, '')}${ref}.` : options.mode === 'quote' ? `“${stat.quote.trim()}”${ref}` : options.figure + ref;
+  const main: TextEdit = { start: range.start, end: range.end, newText };
+  const def = plan.definitionEdit;
+  if (!def) return { label: plan.label, reused: true, main, additional: [] };
+  if (def.start >= range.start && def.start <= range.end) {
+    return { label: plan.label, reused: false, main: { ...main, newText: main.newText + text.slice(range.end, def.start) + def.newText, end: Math.max(range.end, def.end) }, additional: [] };
+  }
+  return { label: plan.label, reused: false, main, additional: [def] };
+}

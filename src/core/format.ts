@@ -1,0 +1,61 @@
+import type { Statistic, Unit } from './statistic';
+
+/** Languages that write a decimal comma and a space before the percent sign. */
+const DECIMAL_COMMA = new Set(['fi', 'et', 'lv', 'ru', 'de', 'fr', 'sv', 'nb', 'da', 'pl', 'cs', 'lt', 'uk', 'es', 'it', 'pt', 'nl']);
+const SPACE_BEFORE_PERCENT = new Set(['fi', 'et', 'lv', 'ru', 'de', 'fr', 'sv', 'nb', 'da', 'pl', 'cs', 'lt', 'uk']);
+
+function base(lang: string): string {
+  return lang.toLowerCase().split('-')[0] ?? lang;
+}
+
+/** A number as written in a language: `7,6` in Finnish, `7.6` in English and Chinese. */
+export function formatNumber(value: number, lang: string): string {
+  const text = String(Math.round(value * 1000) / 1000);
+  return DECIMAL_COMMA.has(base(lang)) ? text.replace('.', ',') : text;
+}
+
+const UNIT_WORDS: Partial<Record<Unit, Record<string, string>>> = {
+  'USD billion': { en: 'billion USD', fi: 'miljardia dollaria', et: 'miljardit dollarit', lv: 'miljardi ASV dolāru', ru: 'млрд долларов', zh: '亿美元' },
+  'USD million': { en: 'million USD', fi: 'miljoonaa dollaria', et: 'miljonit dollarit', lv: 'miljoni ASV dolāru', ru: 'млн долларов', zh: '百万美元' },
+  minutes: { en: 'minutes', fi: 'minuuttia', et: 'minutit', lv: 'minūtes', ru: 'минут', zh: '分钟' },
+  seconds: { en: 'seconds', fi: 'sekuntia', et: 'sekundit', lv: 'sekundes', ru: 'секунд', zh: '秒' },
+  hours: { en: 'hours', fi: 'tuntia', et: 'tundi', lv: 'stundas', ru: 'часов', zh: '小时' },
+  days: { en: 'days', fi: 'päivää', et: 'päeva', lv: 'dienas', ru: 'дней', zh: '天' },
+};
+
+/**
+ * The figure to insert for a statistic in a document of language `lang`: `84 %` in Finnish, Estonian, Latvian and
+ * Russian, `84%` in Chinese and English, `7,6` with a decimal comma where the language writes one, `6–7` for ranges.
+ * In the statistic's own language the figure is written the way its quote writes it.
+ */
+export function formatFigure(stat: Pick<Statistic, 'value' | 'valueMax' | 'unit' | 'lang' | 'figure'>, lang: string): string {
+  if (stat.figure && base(stat.lang) === base(lang) && /\d/.test(stat.figure)) return stat.figure;
+  const l = base(lang);
+  const num = formatNumber(stat.value, l) + (stat.valueMax !== undefined ? `–${formatNumber(stat.valueMax, l)}` : '');
+  switch (stat.unit) {
+    case '%':
+      return SPACE_BEFORE_PERCENT.has(l) ? `${num} %` : `${num}%`;
+    case 'pp':
+      return l === 'en' ? `${num} percentage points` : `${num} pp`;
+    case 'x':
+      return l === 'zh' ? `${num}倍` : `${num}×`;
+    default: {
+      const word = UNIT_WORDS[stat.unit]?.[l] ?? UNIT_WORDS[stat.unit]?.en;
+      return word ? `${num} ${word}` : num;
+    }
+  }
+}
+
+/** The figure as people read it in English, for messages and hovers: `84%`, `6–7×`, `7.6 USD billion`. */
+export function describeFigure(stat: Pick<Statistic, 'value' | 'valueMax' | 'unit'>): string {
+  const num = `${formatNumber(stat.value, 'en')}${stat.valueMax !== undefined ? `–${formatNumber(stat.valueMax, 'en')}` : ''}`;
+  if (stat.unit === '%') return `${num}%`;
+  if (stat.unit === 'x') return `${num}×`;
+  return `${num} ${stat.unit}`;
+}
+
+/** "Zendesk 2019" or, without a publisher, "“Article title” (article)". */
+export function describeSource(stat: Pick<Statistic, 'source' | 'via'>): string {
+  if (stat.source) return [stat.source.publisher, stat.source.year].filter((p) => p !== undefined).join(' ');
+  return `“${stat.via.title}”${stat.via.publisher ? `, ${stat.via.publisher}` : ''}`;
+}

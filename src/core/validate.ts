@@ -1,0 +1,189 @@
+import { planFootnote, type TextEdit } from './cite';
+import { figureStates, kindOfUnit } from './figureMatch';
+import type { Figure } from './figures';
+import { describeFigure, describeSource, formatNumber } from './format';
+import type { LoadedStatistic } from './indexFile';
+import { parseMarkdown, type FootnoteDefinition, type ParsedMarkdown } from './markdown';
+import type { SourceResolver, ResolvedSource } from './resolveSource';
+import { RULES, type RuleCode, type Severity, type SeveritySetting } from './rules';
+import { splitSentences, type Sentence } from './sentences';
+import type { StatisticsIndex } from './statisticsIndex';
+import { TopicMatcher } from './topics';
+
+/** One problem found in a document, at document offsets, with what a quick fix needs. */
+export interface CitationIssue {
+  readonly code: RuleCode;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly start: number;
+  readonly end: number;
+  /** Edits that fix the problem on their own, when there is a safe fix. */
+  readonly fix?: { readonly title: string; readonly edits: readonly TextEdit[]; readonly safeForFixAll: boolean };
+}
+
+export interface ValidationOptions {
+  readonly severities?: Partial<Record<RuleCode, SeveritySetting>>;
+  readonly staleAfterYears?: number;
+  readonly now?: Date;
+  /** Checked between steps; a cancelled validation returns what it found so far. */
+  readonly isCancelled?: () => boolean;
+}
+
+/** What validation needs from the index, built once per index and shared by every document. */
+export interface ValidationContext {
+  readonly index: StatisticsIndex;
+  readonly resolver: SourceResolver;
+  readonly topics: TopicMatcher;
+}
+
+export function createValidationContext(index: StatisticsIndex, resolver: SourceResolver): ValidationContext {
+  return { index, resolver, topics: new TopicMatcher(index) };
+}
+
+/** Checks every citation in a Markdown document. Never throws: an input it cannot read yields no issues. */
+export function validateCitations(text: string, ctx: ValidationContext, options: ValidationOptions = {}): CitationIssue[] {
+  try {
+    return runRules(text, parseMarkdown(text), ctx, options);
+  } catch {
+    return [];
+  }
+}
+
+function runRules(text: string, md: ParsedMarkdown, ctx: ValidationContext, options: ValidationOptions): CitationIssue[] {
+  const issues: CitationIssue[] = [];
+  const cancelled = options.isCancelled ?? (() => false);
+  const add = (code: RuleCode, start: number, end: number, message: string, fix?: CitationIssue['fix']) => {
+    const setting = options.severities?.[code] ?? RULES[code].severity;
+    if (setting !== 'ignore') issues.push({ code, severity: setting, message, start, end, ...(fix ? { fix } : {}) });
+  };
+
+  const definitions = new Map<string, FootnoteDefinition>();
+  for (const def of md.definitions) {
+    if (definitions.has(def.id)) add('duplicate-footnote', def.start, def.labelEnd, `Footnote [^${def.label}] is defined more than once; only the first definition is used.`);
+    else definitions.set(def.id, def);
+  }
+  const referenced = new Set(md.references.map((r) => r.id));
+  for (const ref of md.references) {
+    if (definitions.has(ref.id)) continue;
+    const stat = ctx.index.bySourceKey(ref.label.toLowerCase())[0];
+    const fix = stat ? addDefinitionFix(text, md, stat, ctx) : undefined;
+    add('undefined-footnote', ref.start, ref.end, `Footnote [^${ref.label}] has no definition.`, fix);
+  }
+  for (const def of definitions.values()) {
+    if (referenced.has(def.id)) continue;
+    add('unused-footnote', def.start, def.labelEnd, `Footnote [^${def.label}] is defined but never referenced.`, {
+      title: `Remove the unused definition [^${def.label}]`,
+      edits: [removeBlock(text, def)],
+      safeForFixAll: false,
+    });
+  }
+  if (cancelled()) return issues;
+
+  const resolved = new Map<string, ResolvedSource | undefined>();
+  for (const def of definitions.values()) {
+    const source = ctx.resolver.resolve(def);
+    resolved.set(def.id, source);
+    checkDefinition(def, source, ctx, options, add);
+  }
+
+  for (const block of md.prose) {
+    if (cancelled()) break;
+    for (const sentence of splitSentences(block)) {
+      if (sentence.figures.length === 0) continue;
+      const sources = sentence.references.flatMap((r) => resolved.get(r.id) ?? []);
+      if (sentence.references.length === 0) checkUncited(text, md, sentence, ctx, add);
+      else if (sources.length) checkMismatch(text, sentence, sources, add);
+    }
+  }
+  return issues.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
+}
+
+type Add = (code: RuleCode, start: number, end: number, message: string, fix?: CitationIssue['fix']) => void;
+
+function checkDefinition(def: FootnoteDefinition, source: ResolvedSource | undefined, ctx: ValidationContext, options: ValidationOptions, add: Add): void {
+  if (!source) {
+    add('unknown-source', def.start, def.labelEnd, `Footnote [^${def.label}] names no source in the statistics index, so its figures cannot be checked.`);
+    return;
+  }
+  const first = source.statistics[0];
+  if (!first) return;
+  if (!first.source) {
+    const primary = source.statistics.flatMap((s) => ctx.index.sameAsOf(s.id)).find((s) => s.source);
+    const hint = primary ? ` The same finding is attributed to ${describeSource(primary)} in “${primary.via.title}”.` : '';
+    add('secondary-source', def.start, def.labelEnd, `Footnote [^${def.label}] cites ${describeSource(first)}, which names no primary publisher for its figures.${hint}`);
+    return;
+  }
+  const year = first.source.year;
+  const limit = options.staleAfterYears ?? 5;
+  const now = (options.now ?? new Date()).getFullYear();
+  if (year !== undefined && now - year > limit) {
+    add('stale-statistic', def.start, def.labelEnd, `${describeSource(first)} is ${now - year} years old (statcite.staleAfterYears is ${limit}).`);
+  }
+}
+
+function checkMismatch(text: string, sentence: Sentence, sources: readonly ResolvedSource[], add: Add): void {
+  const stats = sources.flatMap((s) => s.statistics);
+  const figures = checkedFigures(sentence.figures);
+  for (const figure of figures) {
+    if (stats.some((s) => figureStates(figure, s))) continue;
+    const nearest = nearestStatistics(figure, stats);
+    const names = [...new Set(sources.map((s) => describeSource(s.statistics[0]!)))].join(', ');
+    const reports = nearest.length ? ` It reports ${nearest.map((s) => `${describeFigure(s)} (${s.en})`).join('; ')}.` : '';
+    const best = nearest[0];
+    const fix = best && kindOfUnit(best.unit) === figure.kind && figure.valueMax === undefined && best.valueMax === undefined
+      ? { title: `Replace ${figure.text} with the source's figure`, edits: [replaceValue(text, figure, best.value)], safeForFixAll: false }
+      : undefined;
+    add('value-mismatch', figure.start, figure.end, `${names} never reports ${figure.text}.${reports}`, fix);
+  }
+}
+
+/** Percentages, multipliers and money are always checked; bare numbers only when the sentence has nothing else. */
+function checkedFigures(figures: readonly Figure[]): readonly Figure[] {
+  const typed = figures.filter((f) => f.kind !== 'number');
+  return typed.length ? typed : figures;
+}
+
+function nearestStatistics(figure: Figure, stats: readonly LoadedStatistic[]): LoadedStatistic[] {
+  const sameKind = stats.filter((s) => kindOfUnit(s.unit) === figure.kind);
+  return (sameKind.length ? sameKind : [...stats])
+    .sort((a, b) => Math.abs(a.value - figure.value) - Math.abs(b.value - figure.value))
+    .slice(0, 3);
+}
+
+function replaceValue(text: string, figure: Figure, value: number): TextEdit {
+  const written = text.slice(figure.start, figure.end);
+  const number = /\d+(?:[ \u00a0]\d{3})*(?:[.,]\d+)?/u.exec(written);
+  if (!number) return { start: figure.start, end: figure.end, newText: formatNumber(value, 'en') + (figure.kind === 'percent' ? '%' : '') };
+  const formatted = number[0].includes(',') ? String(value).replace('.', ',') : String(value);
+  const at = figure.start + number.index;
+  return { start: at, end: at + number[0].length, newText: formatted };
+}
+
+function checkUncited(text: string, md: ParsedMarkdown, sentence: Sentence, ctx: ValidationContext, add: Add): void {
+  for (const figure of sentence.figures) {
+    if (figure.kind === 'number') continue;
+    const stat = ctx.topics.bestMatch(figure, sentence.text);
+    if (!stat) continue;
+    const plan = planFootnote(text, stat, ctx.resolver, md);
+    const edits: TextEdit[] = [{ start: figure.end, end: figure.end, newText: `[^${plan.label}]` }];
+    if (plan.definitionEdit) edits.push(plan.definitionEdit);
+    add('uncited-statistic', figure.start, figure.end, `${figure.text} matches a statistic from ${describeSource(stat)} (“${stat.en}”) but is not cited.`, {
+      title: `Cite ${describeSource(stat)}`,
+      edits,
+      safeForFixAll: false,
+    });
+  }
+}
+
+function addDefinitionFix(text: string, md: ParsedMarkdown, stat: LoadedStatistic, ctx: ValidationContext): CitationIssue['fix'] {
+  const plan = planFootnote(text, stat, ctx.resolver, md);
+  if (!plan.definitionEdit) return undefined;
+  return { title: `Add the definition of [^${plan.label}] from the index`, edits: [plan.definitionEdit], safeForFixAll: true };
+}
+
+function removeBlock(text: string, def: FootnoteDefinition): TextEdit {
+  let end = def.end;
+  if (text.startsWith('\r\n', end)) end += 2;
+  else if (text[end] === '\n') end += 1;
+  return { start: def.start, end, newText: '' };
+}
