@@ -29,6 +29,17 @@ export function readSetup() {
   return setup;
 }
 
+/**
+ * The workbench URL for a server: folder plus the payload the browser workbench reads
+ * (the server itself ignores --extensionDevelopmentPath). Paths are on the server's disk.
+ */
+export function workbenchUrl(serverUrl, { folder, extensionPath, testsPath }) {
+  const payload = [['extensionDevelopmentPath', `vscode-remote://remote${extensionPath}`]];
+  if (testsPath) payload.push(['extensionTestsPath', `vscode-remote://remote${testsPath}`]);
+  payload.push(['skipWelcome', 'true']);
+  return `${serverUrl}?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
 // --- cleanup on every way out -------------------------------------------------
 const live = new Set(); // servers not stopped yet
 const cleanups = new Set(); // extra async cleanups (e.g. closing a browser)
