@@ -53,6 +53,7 @@ export function parseMarkdown(text: string): ParsedMarkdown {
   const definitions: FootnoteDefinition[] = [];
   const prose: ProseBlock[] = [];
 
+  const collect = (node: Parents, pieces: ProsePiece[]) => collectInline(text, node, pieces, references);
   const visit = (node: Nodes, inDefinition: boolean): void => {
     switch (node.type) {
       case 'footnoteDefinition': {
@@ -69,7 +70,7 @@ export function parseMarkdown(text: string): ParsedMarkdown {
       case 'heading':
       case 'tableCell': {
         const pieces: ProsePiece[] = [];
-        collectInline(node, pieces, references);
+        collect(node, pieces);
         if (!inDefinition) prose.push({ start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0, pieces });
         return;
       }
@@ -81,10 +82,31 @@ export function parseMarkdown(text: string): ParsedMarkdown {
   return { references, definitions, prose };
 }
 
-function collectInline(node: Parents, pieces: ProsePiece[], references: FootnoteReference[]): void {
+// micromark only knows references whose definition exists; a `[^label]` without one stays text, found here.
+const UNDEFINED_REFERENCE = /(?<!\\)\[\^([^\]\s\\]+)\]/g;
+
+function collectText(source: string, value: string, offset: number, end: number, pieces: ProsePiece[], references: FootnoteReference[]): void {
+  const raw = source.slice(offset, end);
+  if (raw !== value || !raw.includes('[^')) {
+    pieces.push({ kind: 'text', text: value, offset });
+    return;
+  }
+  let last = 0;
+  for (const m of raw.matchAll(UNDEFINED_REFERENCE)) {
+    if (m.index > last) pieces.push({ kind: 'text', text: raw.slice(last, m.index), offset: offset + last });
+    const reference: FootnoteReference = { label: m[1]!, id: normalizeLabel(m[1]!), start: offset + m.index, end: offset + m.index + m[0].length };
+    references.push(reference);
+    pieces.push({ kind: 'reference', reference });
+    last = m.index + m[0].length;
+  }
+  if (last < raw.length) pieces.push({ kind: 'text', text: raw.slice(last), offset: offset + last });
+}
+
+function collectInline(source: string, node: Parents, pieces: ProsePiece[], references: FootnoteReference[]): void {
   for (const child of node.children as Nodes[]) {
     if (child.type === 'text') {
-      pieces.push({ kind: 'text', text: child.value, offset: child.position?.start.offset ?? 0 });
+      const start = child.position?.start.offset ?? 0;
+      collectText(source, child.value, start, child.position?.end.offset ?? start, pieces, references);
     } else if (child.type === 'footnoteReference') {
       const reference: FootnoteReference = {
         label: child.label ?? child.identifier,
@@ -97,7 +119,7 @@ function collectInline(node: Parents, pieces: ProsePiece[], references: Footnote
     } else if (child.type === 'break') {
       pieces.push({ kind: 'text', text: ' ', offset: child.position?.start.offset ?? 0 });
     } else if (child.type !== 'inlineCode' && child.type !== 'html' && 'children' in child) {
-      collectInline(child as Parents, pieces, references);
+      collectInline(source, child as Parents, pieces, references);
     }
   }
 }

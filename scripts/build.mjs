@@ -1,0 +1,14 @@
+// Bundles the extension (Node and browser) and the CLI with esbuild; tsc only type-checks.
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const production = process.argv.includes('--production');
+// Some ESM dependencies read import.meta.url; in a CommonJS bundle it comes from __filename.
+const nodeShim = { define: { 'import.meta.url': 'importMetaUrl' }, banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" } };
+const common = { bundle: true, mainFields: ['module', 'main'], minify: production, sourcemap: !production, logLevel: 'warning', target: 'es2022', legalComments: 'none' };
+
+await Promise.all([
+  build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'], ...nodeShim }),
+  build({ ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', ...nodeShim, define: { ...nodeShim.define, STATCITE_VERSION: JSON.stringify(version) } }),
+]);

@@ -1,0 +1,87 @@
+/** A usage error: printed with the usage text, exit code 2. */
+export class UsageError extends Error {}
+
+export interface CheckArgs {
+  readonly command: 'check';
+  readonly paths: string[];
+  readonly format: 'text' | 'json';
+  readonly data: string[];
+  readonly bundled: boolean;
+}
+
+export interface SearchArgs {
+  readonly command: 'search';
+  readonly query: string;
+  readonly lang?: string;
+  readonly limit: number;
+  readonly format: 'text' | 'json';
+  readonly data: string[];
+  readonly bundled: boolean;
+}
+
+export type CliArgs = CheckArgs | SearchArgs | { readonly command: 'help' } | { readonly command: 'version' };
+
+export const USAGE = `Usage:
+  statcite check [files, directories or globs…] [--format text|json] [--data FILE]… [--no-bundled]
+  statcite search QUERY [--lang xx] [--limit N] [--format text|json] [--data FILE]… [--no-bundled]
+
+check   validates the citations in Markdown files (a directory is walked, honouring .gitignore).
+        Exit code 1 when an error-severity problem is found, 0 otherwise, 2 on bad usage.
+search  prints matching statistics, best first.
+--data  adds an index file (*.stats.json) to the bundled statistics; repeatable.`;
+
+/** Parses the command line; throws UsageError with a clear message on anything it does not understand. */
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
+  if (command === '--version' || command === '-v') return { command: 'version' };
+  if (command !== 'check' && command !== 'search') throw new UsageError(`Unknown command "${command}". Use "check" or "search".`);
+  const positional: string[] = [];
+  const data: string[] = [];
+  let format: 'text' | 'json' = 'text';
+  let lang: string | undefined;
+  let limit = 10;
+  let bundled = true;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => {
+      const v = inline ?? rest[++i];
+      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`${flag} needs a value.`);
+      return v;
+    };
+    switch (flag) {
+      case '--format': {
+        const v = value();
+        if (v !== 'text' && v !== 'json') throw new UsageError(`--format must be "text" or "json", not "${v}".`);
+        format = v;
+        break;
+      }
+      case '--data':
+        data.push(value());
+        break;
+      case '--no-bundled':
+        bundled = false;
+        break;
+      case '--lang':
+        if (command !== 'search') throw new UsageError('--lang is an option of "search".');
+        lang = value();
+        break;
+      case '--limit': {
+        if (command !== 'search') throw new UsageError('--limit is an option of "search".');
+        const v = value();
+        limit = Number(v);
+        if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number, not "${v}".`);
+        break;
+      }
+      default:
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Unknown option "${arg}".`);
+        positional.push(arg);
+    }
+  }
+  if (command === 'search') {
+    if (positional.length === 0) throw new UsageError('search needs a QUERY.');
+    return { command, query: positional.join(' '), ...(lang ? { lang } : {}), limit, format, data, bundled };
+  }
+  return { command, paths: positional.length ? positional : ['.'], format, data, bundled };
+}

@@ -1,0 +1,88 @@
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseIndexFile, type ParsedIndexFile } from '../core/indexFile';
+import { LineIndex } from '../core/lineIndex';
+import { createStatcite } from '../core/statcite';
+import { validateCitations } from '../core/validate';
+import { parseArgs, UsageError, USAGE, type CheckArgs, type SearchArgs } from './args';
+import { expandPaths, InputError, readText } from './files';
+
+interface Io {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+  readonly cwd: string;
+  /** Folder of the bundled `*.stats.json` files. */
+  readonly dataDir: string;
+  readonly version: string;
+}
+
+/** Runs the CLI; returns the exit code (0 clean, 1 error-severity problems, 2 bad usage or unreadable input). */
+export async function runCli(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    const args = parseArgs(argv);
+    if (args.command === 'help') return io.out(USAGE), 0;
+    if (args.command === 'version') return io.out(io.version), 0;
+    return args.command === 'check' ? await check(args, io) : search(args, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`statcite: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof InputError) {
+      io.err(`statcite: ${e.message}`);
+      return 2;
+    }
+    io.err(`statcite: unexpected error: ${e instanceof Error ? e.message : String(e)}`);
+    return 2;
+  }
+}
+
+function loadIndex(args: CheckArgs | SearchArgs, io: Io) {
+  const files: ParsedIndexFile[] = [];
+  if (args.bundled) {
+    for (const name of readdirSync(io.dataDir).filter((f) => f.endsWith('.stats.json')).sort()) {
+      files.push(parseIndexFile(name, readText(join(io.dataDir, name), name)));
+    }
+  }
+  for (const file of args.data) files.push(parseIndexFile(file, readText(join(io.cwd, file), file)));
+  const statcite = createStatcite(files);
+  for (const p of statcite.index.problems) io.err(`${p.file}: ${p.path}: ${p.message}`);
+  return statcite;
+}
+
+async function check(args: CheckArgs, io: Io): Promise<number> {
+  const statcite = loadIndex(args, io);
+  const files = await expandPaths(args.paths, io.cwd);
+  const diagnostics: Array<Record<string, string | number>> = [];
+  let errors = 0;
+  for (const file of files) {
+    const shown = relative(io.cwd, file) || file;
+    const text = readText(file, shown);
+    const lines = new LineIndex(text);
+    for (const issue of validateCitations(text, statcite.validation)) {
+      const start = lines.positionAt(issue.start);
+      const end = lines.positionAt(issue.end);
+      if (issue.severity === 'error') errors++;
+      diagnostics.push({ file: shown, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, severity: issue.severity, code: issue.code, message: issue.message });
+    }
+  }
+  if (args.format === 'json') io.out(JSON.stringify({ files: files.length, diagnostics }, null, 2));
+  else {
+    for (const d of diagnostics) io.out(`${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`);
+    io.out(`${files.length} file(s) checked: ${diagnostics.length} problem(s), ${errors} error(s).`);
+  }
+  return errors ? 1 : 0;
+}
+
+function search(args: SearchArgs, io: Io): number {
+  const statcite = loadIndex(args, io);
+  const { hits } = statcite.search.search(args.query, { ...(args.lang ? { lang: args.lang } : {}), limit: args.limit });
+  if (args.format === 'json') {
+    const matches = hits.map(({ statistic: s, score }) => ({ id: s.id, value: s.value, ...(s.valueMax !== undefined ? { valueMax: s.valueMax } : {}), unit: s.unit, quote: s.quote, lang: s.lang, en: s.en, source: s.source, via: s.via, score: Math.round(score * 1000) / 1000 }));
+    io.out(JSON.stringify({ query: args.query, matches }, null, 2));
+  } else {
+    for (const { statistic: s, score } of hits) io.out(`${s.id}  ${s.value}${s.valueMax !== undefined ? `–${s.valueMax}` : ''} ${s.unit}  ${s.en}  (${s.source ? s.source.publisher : 'no publisher'}; score ${score.toFixed(2)})`);
+    if (!hits.length) io.out('No statistic matches.');
+  }
+  return 0;
+}

@@ -1,0 +1,78 @@
+import * as vscode from 'vscode';
+import { planInsertion, type InsertMode } from '../core/cite';
+import { describeFigure, describeSource, formatFigure } from '../core/format';
+import { statisticMarkdown } from '../core/hover';
+import type { LoadedStatistic } from '../core/indexFile';
+import type { Statcite } from '../core/statcite';
+import { readConfig } from './config';
+import { inertMarkdown, toTextEdit } from './convert';
+import { MARKDOWN, documentLanguage, parsedMarkdown } from './documents';
+import type { IndexStore } from './indexStore';
+
+/** Completion after the trigger (`@@` by default): search the index, insert the figure with its citation. */
+export function registerCompletionSupport(store: IndexStore): vscode.Disposable {
+  const provider: vscode.CompletionItemProvider = {
+    provideCompletionItems(doc, position) {
+      const config = readConfig(doc.uri);
+      const line = doc.lineAt(position.line).text.slice(0, position.character);
+      const at = line.lastIndexOf(config.trigger);
+      if (at < 0) return undefined;
+      const query = line.slice(at + config.trigger.length);
+      if (query.length > 80 || query.includes(config.trigger)) return undefined;
+      const statcite = store.current;
+      const lang = documentLanguage(doc);
+      const result = statcite.search.search(query, { lang, limit: config.maxResults });
+      const range = new vscode.Range(position.line, at, position.line, position.character);
+      const items = result.hits.map((hit, i) => toItem(doc, hit.statistic, range, config.trigger + query, i, { statcite, lang, mode: config.insert, staleAfterYears: config.staleAfterYears }));
+      // Always incomplete: the list is re-asked on each keystroke, so fuse.js ranks it, not the editor's filter.
+      return new vscode.CompletionList(items, true);
+    },
+  };
+  let registration = vscode.languages.registerCompletionItemProvider(MARKDOWN, provider, ...triggerCharacters(readConfig().trigger));
+  const onConfig = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (!e.affectsConfiguration('statcite.trigger')) return;
+    registration.dispose();
+    registration = vscode.languages.registerCompletionItemProvider(MARKDOWN, provider, ...triggerCharacters(readConfig().trigger));
+  });
+  return { dispose: () => (registration.dispose(), onConfig.dispose()) };
+}
+
+/** The trigger's characters and a space, so completion opens with quick suggestions off and follows multi-word queries. */
+function triggerCharacters(trigger: string): string[] {
+  return [...new Set([...trigger, ' '])];
+}
+
+interface ItemContext {
+  readonly statcite: Statcite;
+  readonly lang: string;
+  readonly mode: InsertMode;
+  readonly staleAfterYears: number;
+}
+
+function toItem(doc: vscode.TextDocument, stat: LoadedStatistic, range: vscode.Range, typed: string, rank: number, ctx: ItemContext): vscode.CompletionItem {
+  const figure = formatFigure(stat, ctx.lang);
+  const item = new vscode.CompletionItem({ label: `${figure} ${truncate(stat.en, 70)}`, description: describeSource(stat) }, vscode.CompletionItemKind.Value);
+  item.detail = `${describeSource(stat)} · ${describeFigure(stat)} · ${stat.lang}`;
+  item.documentation = inertMarkdown(statisticMarkdown(stat, ctx.statcite.index, { staleAfterYears: ctx.staleAfterYears, now: new Date() }));
+  item.filterText = typed;
+  item.sortText = String(rank).padStart(5, '0');
+  const text = doc.getText();
+  const plan = planInsertion(text, { start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) }, stat, {
+    figure,
+    mode: ctx.mode,
+    resolver: ctx.statcite.resolver,
+    parsed: parsedMarkdown(doc),
+  });
+  item.range = toRange(doc, plan.main.start, plan.main.end);
+  item.insertText = plan.main.newText;
+  item.additionalTextEdits = plan.additional.map((e) => toTextEdit(doc, e));
+  return item;
+}
+
+function toRange(doc: vscode.TextDocument, start: number, end: number): vscode.Range {
+  return new vscode.Range(doc.positionAt(start), doc.positionAt(end));
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -1,0 +1,23 @@
+import * as vscode from 'vscode';
+import { detectLanguage } from '../core/language';
+import { parseMarkdown, type ParsedMarkdown } from '../core/markdown';
+import { readConfig } from './config';
+
+export const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
+
+const parsed = new WeakMap<vscode.TextDocument, { version: number; md: ParsedMarkdown }>();
+
+/** The parsed Markdown of a document, parsed once per version and shared by hover, completion and validation. */
+export function parsedMarkdown(doc: vscode.TextDocument): ParsedMarkdown {
+  const hit = parsed.get(doc);
+  if (hit && hit.version === doc.version) return hit.md;
+  const md = parseMarkdown(doc.getText());
+  parsed.set(doc, { version: doc.version, md });
+  return md;
+}
+
+/** The document's language: the `statcite.documentLanguage` setting, else its front matter or its letters. */
+export function documentLanguage(doc: vscode.TextDocument): string {
+  const setting = readConfig(doc.uri).documentLanguage;
+  return setting && setting !== 'auto' ? setting : detectLanguage(doc.getText(new vscode.Range(0, 0, 400, 0)));
+}

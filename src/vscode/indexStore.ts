@@ -1,0 +1,166 @@
+import * as vscode from 'vscode';
+import { parseIndexFile, type IndexProblem, type ParsedIndexFile } from '../core/indexFile';
+import { LineIndex } from '../core/lineIndex';
+import { createStatcite, type Statcite } from '../core/statcite';
+import { readConfig } from './config';
+
+/**
+ * Holds the current index: the bundled statistics plus the workspace's own `*.stats.json` files. Reloads a file
+ * when it changes, is replaced or deleted, and shows each bad record as a diagnostic in its file.
+ */
+export class IndexStore implements vscode.Disposable {
+  private files = new Map<string, ParsedIndexFile>();
+  private statcite: Statcite = createStatcite([]);
+  private readonly emitter = new vscode.EventEmitter<Statcite>();
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('statcite-data');
+  private watchers: vscode.Disposable[] = [];
+  private reloadTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly pending = new Set<string>();
+  private loading: Promise<void> | undefined;
+  private readonly lineIndexes = new Map<string, LineIndex>();
+  readonly onDidChange = this.emitter.event;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  get current(): Statcite {
+    return this.statcite;
+  }
+
+  /** Resolves when the first load has finished. */
+  get ready(): Promise<void> {
+    return this.loading ?? this.reload();
+  }
+
+  /** Loads everything from scratch (on start and when the data settings change). */
+  reload(): Promise<void> {
+    this.loading = this.loadAll().catch((e: unknown) => this.log.error(`Loading statistics failed: ${String(e)}`));
+    return this.loading;
+  }
+
+  private async loadAll(): Promise<void> {
+    const started = Date.now();
+    const config = readConfig();
+    const uris: vscode.Uri[] = [];
+    if (config.useBundledIndex) uris.push(...(await this.bundledFiles()));
+    const workspaceFiles = await this.workspaceFiles(config.dataFiles);
+    uris.push(...workspaceFiles);
+    this.files = new Map();
+    for (const uri of uris) this.files.set(uri.toString(), await this.readFile(uri));
+    this.watch(config.dataFiles);
+    this.rebuild();
+    this.log.info(`Loaded ${this.statcite.index.size} statistics from ${uris.length} file(s) in ${Date.now() - started} ms (${workspaceFiles.length} from the workspace).`);
+  }
+
+  private async bundledFiles(): Promise<vscode.Uri[]> {
+    const dir = vscode.Uri.joinPath(this.extensionUri, 'data');
+    try {
+      const entries = await vscode.workspace.fs.readDirectory(dir);
+      return entries.filter(([name, type]) => type === vscode.FileType.File && name.endsWith('.stats.json')).map(([name]) => vscode.Uri.joinPath(dir, name)).sort((a, b) => a.path.localeCompare(b.path));
+    } catch (e) {
+      this.log.error(`The bundled statistics could not be read: ${String(e)}`);
+      return [];
+    }
+  }
+
+  private async workspaceFiles(globs: readonly string[]): Promise<vscode.Uri[]> {
+    if (!vscode.workspace.workspaceFolders?.length) return [];
+    const found = await Promise.all(globs.map((g) => vscode.workspace.findFiles(g, '**/node_modules/**')));
+    const unique = new Map(found.flat().map((u) => [u.toString(), u]));
+    return [...unique.values()].sort((a, b) => a.path.localeCompare(b.path));
+  }
+
+  private async readFile(uri: vscode.Uri): Promise<ParsedIndexFile> {
+    const name = vscode.workspace.asRelativePath(uri, false);
+    const problem = (code: IndexProblem['code'], message: string): ParsedIndexFile => ({ file: name, statistics: [], articles: [], problems: [{ file: name, code, path: '$', message }] });
+    try {
+      const limit = readConfig(uri).maxDataFileSizeMB * 1024 * 1024;
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.size > limit) return problem('file-too-large', `Skipped: the file is ${(stat.size / 1048576).toFixed(1)} MB, over statcite.maxDataFileSizeMB (${limit / 1048576} MB).`);
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      let text: string;
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      } catch {
+        return problem('unreadable-file', 'Skipped: the file is not valid UTF-8 text.');
+      }
+      this.lineIndexes.set(uri.toString(), new LineIndex(text));
+      return parseIndexFile(name, text);
+    } catch (e) {
+      return problem('unreadable-file', `Skipped: the file could not be read (${e instanceof Error ? e.message : String(e)}).`);
+    }
+  }
+
+  private watch(globs: readonly string[]): void {
+    for (const w of this.watchers) w.dispose();
+    this.watchers = globs.map((glob) => {
+      const watcher = vscode.workspace.createFileSystemWatcher(glob);
+      const changed = (uri: vscode.Uri) => this.schedule(uri);
+      return vscode.Disposable.from(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed));
+    });
+  }
+
+  /** Re-reads changed files together after a short pause, so a save that writes twice reloads once. */
+  private schedule(uri: vscode.Uri): void {
+    if (uri.path.includes('/node_modules/')) return;
+    this.pending.add(uri.toString());
+    clearTimeout(this.reloadTimer);
+    this.reloadTimer = setTimeout(() => void this.reloadPending(), 100);
+  }
+
+  private async reloadPending(): Promise<void> {
+    const uris = [...this.pending].map((u) => vscode.Uri.parse(u));
+    this.pending.clear();
+    for (const uri of uris) {
+      const exists = await vscode.workspace.fs.stat(uri).then(() => true, () => false);
+      if (exists) this.files.set(uri.toString(), await this.readFile(uri));
+      else this.files.delete(uri.toString());
+    }
+    this.rebuild();
+    this.log.info(`Reloaded ${uris.map((u) => vscode.workspace.asRelativePath(u, false)).join(', ')}: ${this.statcite.index.size} statistics.`);
+  }
+
+  private rebuild(): void {
+    this.statcite = createStatcite([...this.files.values()]);
+    this.publishProblems();
+    this.emitter.fire(this.statcite);
+  }
+
+  private publishProblems(): void {
+    this.diagnostics.clear();
+    const byFile = new Map<string, vscode.Diagnostic[]>();
+    const uriOf = new Map([...this.files.entries()].map(([uri, f]) => [f.file, uri]));
+    for (const p of this.statcite.index.problems) {
+      this.log.warn(`${p.file}: ${p.path}: ${p.message}`);
+      const uri = uriOf.get(p.file);
+      if (!uri) continue;
+      const list = byFile.get(uri) ?? [];
+      list.push(this.toDiagnostic(uri, p));
+      byFile.set(uri, list);
+    }
+    for (const [uri, list] of byFile) this.diagnostics.set(vscode.Uri.parse(uri), list);
+  }
+
+  private toDiagnostic(uri: string, p: IndexProblem): vscode.Diagnostic {
+    const lines = this.lineIndexes.get(uri);
+    const at = (offset: number) => {
+      const pos = lines?.positionAt(offset) ?? { line: 0, character: 0 };
+      return new vscode.Position(pos.line, pos.character);
+    };
+    const range = p.offset !== undefined ? new vscode.Range(at(p.offset), at(p.offset + (p.length ?? 1))) : new vscode.Range(0, 0, 0, 1);
+    const warning = p.code === 'invalid-file' && p.message.startsWith('Unknown');
+    const d = new vscode.Diagnostic(range, `${p.message} (${p.path})`, warning ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Error);
+    d.source = 'statcite';
+    d.code = p.code;
+    return d;
+  }
+
+  dispose(): void {
+    clearTimeout(this.reloadTimer);
+    for (const w of this.watchers) w.dispose();
+    this.diagnostics.dispose();
+    this.emitter.dispose();
+  }
+}

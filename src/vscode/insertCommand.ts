@@ -1,0 +1,58 @@
+import * as vscode from 'vscode';
+import { planInsertion } from '../core/cite';
+import { describeSource, formatFigure } from '../core/format';
+import type { LoadedStatistic } from '../core/indexFile';
+import { readConfig } from './config';
+import { toTextEdit } from './convert';
+import { documentLanguage, parsedMarkdown } from './documents';
+import type { IndexStore } from './indexStore';
+
+interface StatisticItem extends vscode.QuickPickItem {
+  readonly statistic: LoadedStatistic;
+}
+
+/** statcite: Insert Statistic… — the same search as completion, in a list. */
+export function registerInsertCommand(store: IndexStore): vscode.Disposable {
+  return vscode.commands.registerCommand('statcite.insertStatistic', async (id?: string) => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) return void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown document to insert a statistic.'));
+    const stat = typeof id === 'string' ? store.current.index.get(id) : await pickStatistic(store, documentLanguage(editor.document));
+    if (stat) await insertStatistic(editor, stat, store);
+  });
+}
+
+async function pickStatistic(store: IndexStore, lang: string): Promise<LoadedStatistic | undefined> {
+  const pick = vscode.window.createQuickPick<StatisticItem>();
+  pick.placeholder = vscode.l10n.t('Search statistics by words, publisher or figure (e.g. "zendesk 84%")');
+  pick.matchOnDescription = false;
+  pick.matchOnDetail = false;
+  const limit = readConfig().maxResults;
+  const update = (query: string) => {
+    const hits = store.current.search.search(query, { lang, limit }).hits;
+    // Our own ranking decides; alwaysShow keeps VS Code's filter from hiding fuzzy matches.
+    pick.items = hits.map(({ statistic: s }) => ({ label: `${formatFigure(s, lang)} ${s.en}`, description: describeSource(s), detail: s.quote, alwaysShow: true, statistic: s }));
+  };
+  update('');
+  pick.onDidChangeValue(update);
+  pick.show();
+  const chosen = await new Promise<LoadedStatistic | undefined>((resolve) => {
+    pick.onDidAccept(() => resolve(pick.selectedItems[0]?.statistic));
+    pick.onDidHide(() => resolve(undefined));
+  });
+  pick.dispose();
+  return chosen;
+}
+
+/** Inserts a cited statistic at the cursor (replacing the selection) in one edit: one undo reverts it. */
+export async function insertStatistic(editor: vscode.TextEditor, stat: LoadedStatistic, store: IndexStore): Promise<boolean> {
+  const doc = editor.document;
+  const config = readConfig(doc.uri);
+  const plan = planInsertion(doc.getText(), { start: doc.offsetAt(editor.selection.start), end: doc.offsetAt(editor.selection.end) }, stat, {
+    figure: formatFigure(stat, documentLanguage(doc)),
+    mode: config.insert,
+    resolver: store.current.resolver,
+    parsed: parsedMarkdown(doc),
+  });
+  const edits = [plan.main, ...plan.additional].map((e) => toTextEdit(doc, e));
+  return editor.edit((b) => edits.forEach((e) => b.replace(e.range, e.newText)));
+}
