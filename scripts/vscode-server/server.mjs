@@ -14,8 +14,9 @@ export const cacheDir = () =>
   process.env.STATCITE_VSCODE_CACHE || path.join(os.homedir(), '.cache', 'statcite-vscode');
 
 /** Runs setup.sh (a quick no-op once cached); throws if it fails. */
-export function runSetup() {
-  const r = spawnSync('bash', [setupScript], { stdio: ['ignore', 'inherit', 'inherit'] });
+export function runSetup({ chromium = true } = {}) {
+  const env = chromium ? process.env : { ...process.env, STATCITE_SKIP_CHROMIUM: '1' };
+  const r = spawnSync('bash', [setupScript], { stdio: ['ignore', 'inherit', 'inherit'], env });
   if (r.status !== 0) throw new Error(`setup failed (${setupScript} exited ${r.status ?? r.signal})`);
 }
 
@@ -97,7 +98,7 @@ const groupAlive = (pgid) => {
 
 /**
  * Starts the server with fresh data dirs and a scratch TMPDIR (its sockets go there).
- * Resolves once it prints "Extension host agent listening on <port>".
+ * Resolves to { url, port, pid, stop(), exited } once it prints "Extension host agent listening on <port>".
  */
 export async function startServer({ port = 0, timeoutMs = 60_000, verbose = !!process.env.STATCITE_VSCODE_VERBOSE, extraArgs = [] } = {}) {
   installHandlers();
@@ -183,7 +184,9 @@ export async function startServer({ port = 0, timeoutMs = 60_000, verbose = !!pr
   });
   try {
     const actualPort = await Promise.race([ready, timeout]);
-    return { url: `http://127.0.0.1:${actualPort}/`, port: actualPort, stop, pid: pgid };
+    // exited: resolves when the server process ends; expected is false if it died on its own.
+    const exited = exitPromise.then((r) => ({ ...r, expected: stopping !== undefined }));
+    return { url: `http://127.0.0.1:${actualPort}/`, port: actualPort, stop, pid: pgid, exited };
   } catch (err) {
     await stop();
     err.message += `\n--- last server output ---\n${tail.join('\n')}`;

@@ -2,7 +2,8 @@
 # Cached, idempotent setup of a real VS Code server for the integration tests:
 # Debian chromium, Node 24 (npm package `node`), code-server's bundled VS Code server.
 # Kept out of package.json on purpose: code-server needs Node 24 and would break `npm ci` on Node 20.
-# Env: STATCITE_VSCODE_CACHE (default $HOME/.cache/statcite-vscode). Prints the cache's current.json path last.
+# Env: STATCITE_VSCODE_CACHE (default $HOME/.cache/statcite-vscode); STATCITE_SKIP_CHROMIUM=1 (only the server,
+# e.g. for open-for-person.mjs with your own browser). Prints the cache's current.json path last.
 set -Eeuo pipefail
 
 CODE_SERVER_VERSION=4.139.1
@@ -22,7 +23,9 @@ trap 'fail "command failed (line $LINENO): $BASH_COMMAND"' ERR
 export DEBIAN_FRONTEND=noninteractive npm_config_yes=true npm_config_audit=false npm_config_fund=false
 
 # --- Chromium (system package; not part of the cache) ---
-if [ -x /usr/bin/chromium ]; then
+if [ "${STATCITE_SKIP_CHROMIUM:-}" = 1 ]; then
+  log "skip: chromium (STATCITE_SKIP_CHROMIUM=1)"
+elif [ -x /usr/bin/chromium ]; then
   log "skip: chromium already installed at /usr/bin/chromium"
 else
   [ "$(id -u)" = 0 ] || fail "/usr/bin/chromium is missing and installing it needs root: run 'apt-get install -y chromium' as root"
