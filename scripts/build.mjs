@@ -1,6 +1,6 @@
 // Bundles the extension (Node and browser) and the CLI with esbuild; tsc only type-checks.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const production = process.argv.includes('--production');
@@ -8,7 +8,10 @@ const production = process.argv.includes('--production');
 const nodeShim = { define: { 'import.meta.url': 'importMetaUrl' }, banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" } };
 const common = { bundle: true, mainFields: ['module', 'main'], minify: production, sourcemap: !production, logLevel: 'warning', target: 'es2022', legalComments: 'none' };
 
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await Promise.all([
   build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'], ...nodeShim }),
+  // VS Code for the Web: the same extension in a web worker, no Node built-ins.
+  build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'] }),
   build({ ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', ...nodeShim, define: { ...nodeShim.define, STATCITE_VERSION: JSON.stringify(version) } }),
 ]);

@@ -31,6 +31,8 @@ export function activate(context: vscode.ExtensionContext): StatciteApi {
     registerInsertCommand(store),
     registerAddStatisticCommand(store),
     registerStatusBar(store),
+    vscode.commands.registerCommand('statcite.reloadIndex', () => store.reload()),
+    vscode.commands.registerCommand('statcite.showLog', () => log.show()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('statcite.dataFiles') || e.affectsConfiguration('statcite.useBundledIndex') || e.affectsConfiguration('statcite.maxDataFileSizeMB')) void store.reload();
     }),

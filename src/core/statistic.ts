@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The statistics index format: the one definition. The TypeScript types are inferred from it and the
