@@ -22,7 +22,7 @@ const DASH = String.raw`\s*[-–—‒]\s*`;
 // A figure does not start inside a word or code-like token ("B2C", "COVID-19", "mp3").
 // Chinese writes no spaces, so a figure may follow a Han character ("超过60%的消费者").
 const NOT_IN_WORD = String.raw`(?<!(?!\p{Script=Han})[\p{L}\p{N}_.,]|\p{L}-)`;
-const NUMERIC = new RegExp(`${NOT_IN_WORD}([$€£])?\\s?${NUMBER}(?:${DASH}${NUMBER})?`, 'gu');
+const NUMERIC = new RegExp(`${NOT_IN_WORD}(?:([$€£])\\s?)?${NUMBER}(?:${DASH}${NUMBER})?`, 'gu');
 
 const PERCENT_AFTER = /^\s?(?:%|％|(?:prosent|procent|protsen|процент|per ?cent)[\p{L}]*)/iu;
 const MULTIPLIER_AFTER = /^(?:\s?[x×](?![\p{L}])|-?\s?(?:fold|kertai\p{L}*|kertaa|kertaiseksi)|\s(?:times|kertaa|reizes|reizēm|korda|раза?|разу)(?![\p{L}])|-k korda|-kordselt|-kord\p{L}*|\s?倍)/iu;
