@@ -110,8 +110,10 @@ function isYear(intPart: string, sep: string | undefined, value: number): boolea
 }
 
 const WORD = String.raw`[\p{L}\d]+`;
-const IN_OF = String.raw`(?:in|out of|of|из|no|kymmenestä|kümnest|sadasta|\/)`;
+const IN_OF = String.raw`(?:in|out of|of|из|no|\/)`;
 const FRACTION_PAIR = new RegExp(`(?<![\\p{L}\\p{N}])(${WORD})\\s*(${IN_OF})\\s*(${WORD})(?![\\p{L}\\p{N}])`, 'giu');
+// Finnish and Estonian put the "out of ten" in one word: "yhdeksän kymmenestä", "üheksa kümnest", "N sadasta".
+const FRACTION_OF_IMPLIED = new RegExp(`(?<![\\p{L}\\p{N}])(${WORD})\\s+(kymmenestä|kümnest|sadasta|sajast)(?![\\p{L}\\p{N}])`, 'giu');
 const FRACTION_WORDS: ReadonlyArray<readonly [RegExp, number]> = [
   [/(?<![\p{L}])(?:one|a) third(?![\p{L}])/giu, 100 / 3],
   [/(?<![\p{L}])two thirds(?![\p{L}])/giu, 200 / 3],
@@ -130,6 +132,12 @@ function readFractions(text: string, out: Figure[]): void {
     if (m[2] === '/' && !(/^\d+$/.test(m[1]!) && /^\d+$/.test(m[3]!))) continue;
     const start = m.index;
     out.push({ value: round1((a / b) * 100), kind: 'percent', scale: 1, approximate: true, start, end: start + m[0].length, text: m[0] });
+  }
+  for (const m of text.matchAll(FRACTION_OF_IMPLIED)) {
+    const a = wordNumber(m[1]!);
+    const b = /^(?:sadasta|sajast)$/iu.test(m[2]!) ? 100 : 10;
+    if (a === undefined || a > b) continue;
+    out.push({ value: round1((a / b) * 100), kind: 'percent', scale: 1, approximate: true, start: m.index, end: m.index + m[0].length, text: m[0] });
   }
   for (const [re, value] of FRACTION_WORDS) {
     for (const m of text.matchAll(re)) {
