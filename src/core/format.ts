@@ -26,10 +26,8 @@ const UNIT_WORDS: Partial<Record<Unit, Record<string, string>>> = {
 /**
  * The figure to insert for a statistic in a document of language `lang`: `84 %` in Finnish, Estonian, Latvian and
  * Russian, `84%` in Chinese and English, `7,6` with a decimal comma where the language writes one, `6–7` for ranges.
- * In the statistic's own language the figure is written the way its quote writes it.
  */
-export function formatFigure(stat: Pick<Statistic, 'value' | 'valueMax' | 'unit' | 'lang' | 'figure'>, lang: string): string {
-  if (stat.figure && base(stat.lang) === base(lang) && /\d/.test(stat.figure)) return stat.figure;
+export function formatFigure(stat: Pick<Statistic, 'value' | 'valueMax' | 'unit'>, lang: string): string {
   const l = base(lang);
   const num = formatNumber(stat.value, l) + (stat.valueMax !== undefined ? `–${formatNumber(stat.valueMax, l)}` : '');
   switch (stat.unit) {
