@@ -87,12 +87,22 @@ const UNDEFINED_REFERENCE = /(?<!\\)\[\^([^\]\s\\]+)\]/g;
 
 function collectText(source: string, value: string, offset: number, end: number, pieces: ProsePiece[], references: FootnoteReference[]): void {
   const raw = source.slice(offset, end);
-  if (raw !== value || !raw.includes('[^')) {
+  if (raw !== value) {
+    // Escapes, character references and white space dropped at line breaks make the text differ from what is
+    // written: split it into runs that are written as they read, so offsets after them stay right.
+    for (const run of writtenRuns(source, value, offset, end)) {
+      if (source.startsWith(run.text, run.offset)) collectText(source, run.text, run.offset, run.offset + run.text.length, pieces, references);
+      else pieces.push({ kind: 'text', text: run.text, offset: run.offset });
+    }
+    return;
+  }
+  if (!raw.includes('[^')) {
     pieces.push({ kind: 'text', text: value, offset });
     return;
   }
   let last = 0;
   for (const m of raw.matchAll(UNDEFINED_REFERENCE)) {
+    if (source[offset + m.index - 1] === '\\') continue;
     if (m.index > last) pieces.push({ kind: 'text', text: raw.slice(last, m.index), offset: offset + last });
     const reference: FootnoteReference = { label: m[1]!, id: normalizeLabel(m[1]!), start: offset + m.index, end: offset + m.index + m[0].length };
     references.push(reference);
@@ -100,6 +110,45 @@ function collectText(source: string, value: string, offset: number, end: number,
     last = m.index + m[0].length;
   }
   if (last < raw.length) pieces.push({ kind: 'text', text: raw.slice(last), offset: offset + last });
+}
+
+const CHARACTER_REFERENCE = /^&(?:#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|[A-Za-z][A-Za-z0-9]{0,31});/;
+
+/** A text node's value as runs, each at the offset where it is written (a decoded reference at its `&`). */
+function writtenRuns(source: string, value: string, start: number, end: number): Array<{ text: string; offset: number }> {
+  const runs: Array<{ text: string; offset: number }> = [];
+  const add = (text: string, at: number, written: boolean) => {
+    const last = runs[runs.length - 1];
+    if (written && last && last.offset + last.text.length === at && source.startsWith(last.text, last.offset)) last.text += text;
+    else runs.push({ text, offset: at });
+  };
+  let i = start;
+  let j = 0;
+  while (j < value.length) {
+    const ch = value[j]!;
+    if (i >= end) {
+      add(value.slice(j), end, false);
+      break;
+    }
+    if (source[i] === '\\' && source[i + 1] === ch && /[!-/:-@[-`{-~]/.test(ch)) {
+      i++;
+      continue;
+    }
+    const ref = source[i] === '&' ? CHARACTER_REFERENCE.exec(source.slice(i, Math.min(end, i + 40))) : null;
+    if (ref && !value.startsWith(ref[0], j)) {
+      const after = source[i + ref[0].length];
+      let n = 1;
+      while (n < 4 && j + n < value.length && value[j + n] !== after) n++;
+      add(value.slice(j, j + n), i, false);
+      i += ref[0].length;
+      j += n;
+    } else if (source[i] === ch || !/[ \t]/.test(source[i]!)) {
+      add(ch, i, source[i] === ch);
+      i++;
+      j++;
+    } else i++;
+  }
+  return runs;
 }
 
 function collectInline(source: string, node: Parents, pieces: ProsePiece[], references: FootnoteReference[]): void {
