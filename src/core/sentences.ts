@@ -63,5 +63,6 @@ function makeSentence(plain: string, offsets: number[], refs: Map<number, Footno
     const end = at(from + f.end - 1) + 1;
     return { ...f, start, end };
   });
-  return { start: at(from), end: at(to - 1) + 1, text, figures, references };
+  // A sentence closed by a footnote reference ends where the reference ends.
+  return { start: at(from), end: refs.get(to - 1)?.end ?? at(to - 1) + 1, text, figures, references };
 }
