@@ -15,13 +15,16 @@ export function formatNumber(value: number, lang: string): string {
 }
 
 const UNIT_WORDS: Partial<Record<Unit, Record<string, string>>> = {
-  'USD billion': { en: 'billion USD', fi: 'miljardia dollaria', et: 'miljardit dollarit', lv: 'miljardi ASV dolāru', ru: 'млрд долларов', zh: '亿美元' },
-  'USD million': { en: 'million USD', fi: 'miljoonaa dollaria', et: 'miljonit dollarit', lv: 'miljoni ASV dolāru', ru: 'млн долларов', zh: '百万美元' },
+  'USD billion': { en: 'billion USD', fi: 'miljardia dollaria', et: 'miljardit dollarit', lv: 'miljardi ASV dolāru', ru: 'млрд долларов' },
+  'USD million': { en: 'million USD', fi: 'miljoonaa dollaria', et: 'miljonit dollarit', lv: 'miljoni ASV dolāru', ru: 'млн долларов' },
   minutes: { en: 'minutes', fi: 'minuuttia', et: 'minutit', lv: 'minūtes', ru: 'минут', zh: '分钟' },
   seconds: { en: 'seconds', fi: 'sekuntia', et: 'sekundit', lv: 'sekundes', ru: 'секунд', zh: '秒' },
   hours: { en: 'hours', fi: 'tuntia', et: 'tundi', lv: 'stundas', ru: 'часов', zh: '小时' },
   days: { en: 'days', fi: 'päivää', et: 'päeva', lv: 'dienas', ru: 'дней', zh: '天' },
 };
+
+/** Chinese counts large amounts in 万 (10⁴) and 亿 (10⁸): USD 7.6 billion is 76亿美元, USD 7.6 million 760万美元. */
+const ZH_MONEY: Partial<Record<Unit, readonly [number, string]>> = { 'USD billion': [10, '亿美元'], 'USD million': [100, '万美元'] };
 
 /**
  * The figure to insert for a statistic in a document of language `lang`: `84 %` in Finnish, Estonian, Latvian and
@@ -29,6 +32,8 @@ const UNIT_WORDS: Partial<Record<Unit, Record<string, string>>> = {
  */
 export function formatFigure(stat: Pick<Statistic, 'value' | 'valueMax' | 'unit'>, lang: string): string {
   const l = base(lang);
+  const zh = l === 'zh' ? ZH_MONEY[stat.unit] : undefined;
+  if (zh) return `${formatNumber(stat.value * zh[0], l)}${stat.valueMax !== undefined ? `–${formatNumber(stat.valueMax * zh[0], l)}` : ''}${zh[1]}`;
   const num = formatNumber(stat.value, l) + (stat.valueMax !== undefined ? `–${formatNumber(stat.valueMax, l)}` : '');
   switch (stat.unit) {
     case '%':
