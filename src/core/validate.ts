@@ -130,7 +130,8 @@ function checkMismatch(text: string, sentence: Sentence, sources: readonly Resol
     const names = [...new Set(sources.map((s) => describeSource(s.statistics[0]!)))].join(', ');
     const reports = nearest.length ? ` It reports ${nearest.map((s) => `${describeFigure(s)} (${s.en})`).join('; ')}.` : '';
     const best = nearest[0];
-    const fix = best && kindOfUnit(best.unit) === figure.kind && figure.valueMax === undefined && best.valueMax === undefined
+    // Only where the number alone is wrong: "7,6 miljoonaa" for a source's 7.6 billion is not fixed by writing 7,6.
+    const fix = best && kindOfUnit(best.unit) === figure.kind && figure.valueMax === undefined && best.valueMax === undefined && figureStates({ ...figure, value: best.value }, best)
       ? { title: `Replace ${figure.text} with the source's figure`, edits: [replaceValue(text, figure, best.value)], safeForFixAll: false }
       : undefined;
     add('value-mismatch', figure.start, figure.end, `${names} never reports ${figure.text}.${reports}`, fix);
