@@ -83,15 +83,21 @@ export function planInsertion(
   stat: LoadedStatistic,
   options: { figure: string; mode: InsertMode; resolver: SourceResolver; parsed?: ParsedMarkdown },
 ): InsertionPlan {
-  const plan = planFootnote(text, stat, options.resolver, options.parsed);
+  const parsed = options.parsed ?? parseMarkdown(text);
+  const plan = planFootnote(text, stat, options.resolver, parsed);
   const ref = `[^${plan.label}]`;
   const newText =
     options.mode === 'gloss' ? `${stat.en.replace(/[.!?]\s*$/u, '')}${ref}.` : options.mode === 'quote' ? `“${stat.quote.trim()}”${ref}` : options.figure + ref;
   const main: TextEdit = { start: range.start, end: range.end, newText };
   const def = plan.definitionEdit;
   if (!def) return { label: plan.label, reused: true, main, additional: [] };
-  if (def.start >= range.start && def.start <= range.end) {
-    return { label: plan.label, reused: false, main: { ...main, newText: main.newText + text.slice(range.end, def.start) + def.newText, end: Math.max(range.end, def.end) }, additional: [] };
+  if (def.start <= range.end && def.end >= range.start) {
+    // The definition would touch the inserted text (inserting at the end of the document, or into a blank one): one
+    // edit, with the definition on a line of its own below the last definition, or after a blank line.
+    const start = Math.min(range.start, def.start);
+    const separator = parsed.definitions.length ? lineEndingOf(text) : lineEndingOf(text).repeat(2);
+    const newText = text.slice(start, range.start) + main.newText + separator + def.newText.replace(/^(?:\r?\n)+/, '');
+    return { label: plan.label, reused: false, main: { start, end: Math.max(range.end, def.end), newText }, additional: [] };
   }
   return { label: plan.label, reused: false, main, additional: [def] };
 }
