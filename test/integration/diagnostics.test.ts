@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAll, fixtureUri, setSetting, statcite, waitFor } from './helpers';
+import { closeAll, fixtureUri, markdownEditor, setSetting, statcite, waitFor } from './helpers';
 
 function ours(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'statcite');
@@ -25,7 +25,7 @@ suite('validation: every rule, at the right place', () => {
 
   test('the validate command fills the Problems panel with each rule code', async () => {
     const doc = await validated('citations.md');
-    assert.deepEqual(at(doc, 'undefined-footnote'), []);
+    assert.deepEqual(at(doc, 'undefined-footnote'), ['[^hubspot-2019]']);
     assert.deepEqual(at(doc, 'duplicate-footnote'), ['[^dup]:']);
     assert.deepEqual(at(doc, 'unused-footnote'), ['[^orphan]:']);
     assert.deepEqual(at(doc, 'value-mismatch'), ['57%']);
@@ -39,8 +39,7 @@ suite('validation: every rule, at the right place', () => {
   });
 
   test('a missing definition is an error with a quick fix that adds it', async () => {
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Nine in ten stop buying.[^hubspot-2019]\n' });
-    await vscode.window.showTextDocument(doc);
+    const { document: doc } = await markdownEditor('Nine in ten stop buying.[^hubspot-2019]\n');
     await vscode.commands.executeCommand('statcite.validate');
     const diagnostic = await waitFor(() => ours(doc.uri).find((d) => d.code === 'undefined-footnote'), 'undefined-footnote');
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
@@ -64,8 +63,7 @@ suite('validation: every rule, at the right place', () => {
       '[^orphan]: Nobody cites this.',
       '',
     ].join('\n');
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
-    await vscode.window.showTextDocument(doc);
+    const { document: doc } = await markdownEditor(text);
     for (const [code, title] of [['value-mismatch', /Replace 57%/], ['uncited-statistic', /Cite CFI Group 2019/], ['unused-footnote', /Remove the unused definition/]] as const) {
       await vscode.commands.executeCommand('statcite.validate');
       const diagnostic = await waitFor(() => ours(doc.uri).find((d) => d.code === code), code);
@@ -82,8 +80,7 @@ suite('validation: every rule, at the right place', () => {
   });
 
   test('source.fixAll.statcite adds every missing definition in one edit', async () => {
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'A[^hubspot-2019] and B[^zendesk-2019].\n' });
-    await vscode.window.showTextDocument(doc);
+    const { document: doc } = await markdownEditor('A[^hubspot-2019] and B[^zendesk-2019].\n');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.statcite');
     assert.equal(actions.length, 1);
     await vscode.workspace.applyEdit(actions[0]!.edit!);
@@ -103,8 +100,8 @@ suite('validation: every rule, at the right place', () => {
   });
 
   test('live validation follows edits made while it runs, ending on the final text', async () => {
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Start.\n' });
-    const editor = await vscode.window.showTextDocument(doc);
+    const editor = await markdownEditor('Start.\n');
+    const doc = editor.document;
     for (let i = 0; i < 20; i++) {
       await editor.edit((b) => b.insert(doc.positionAt(doc.getText().length), `Line ${i} cites[^n${i}].\n`));
     }

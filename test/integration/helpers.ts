@@ -30,9 +30,16 @@ export function fixtureUri(name: string): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, name);
 }
 
-/** Opens an untitled Markdown document with `text`, cursor at the end. */
+let scratch = 0;
+
+/**
+ * Opens a new Markdown file with `text` in the workspace's scratch folder, cursor at the end. Real files, not
+ * untitled ones: untitled URIs are reused after closing, and a provider could see the previous document.
+ */
 export async function markdownEditor(text: string): Promise<vscode.TextEditor> {
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+  const uri = fixtureUri(`.scratch/doc-${Date.now()}-${scratch++}.md`);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  const doc = await vscode.workspace.openTextDocument(uri);
   const editor = await vscode.window.showTextDocument(doc);
   const end = doc.positionAt(text.length);
   editor.selection = new vscode.Selection(end, end);
@@ -56,7 +63,9 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('statcite').update(key, value, vscode.ConfigurationTarget.Workspace);
 }
 
+/** Closes every editor without saving and removes the scratch files. */
 export async function closeAll(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  while (vscode.window.activeTextEditor) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await vscode.workspace.fs.delete(fixtureUri('.scratch'), { recursive: true }).then(undefined, () => undefined);
 }
