@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { parseMarkdown } from '../../src/core/markdown';
+import { splitSentences, type Sentence } from '../../src/core/sentences';
+
+function sentencesOf(text: string): Sentence[] {
+  return parseMarkdown(text).prose.flatMap((b) => splitSentences(b));
+}
+
+const NOTES = '\n\n[^a]: Zendesk 2019.\n[^b]: HubSpot 2019.\n';
+
+describe('splitSentences', () => {
+  it('gives a reference after the full stop to the sentence it closes', () => {
+    const text = 'Kuluttajista 84 % pitää asiakaspalvelua tärkeänä.[^a] Toinen lause 56 %.[^b] Kolmas.' + NOTES;
+    const sentences = sentencesOf(text);
+    expect(sentences.map((s) => s.references.map((r) => r.label))).toEqual([['a'], ['b'], []]);
+    expect(sentences.map((s) => s.figures.map((f) => f.text))).toEqual([['84 %'], ['56 %'], []]);
+    // The sentence runs to the end of its reference; the next one starts after it.
+    expect(text.slice(sentences[0]!.start, sentences[0]!.end)).toBe('Kuluttajista 84 % pitää asiakaspalvelua tärkeänä.[^a]');
+    expect(text.slice(sentences[1]!.start, sentences[1]!.end).trim()).toBe('Toinen lause 56 %.[^b]');
+  });
+
+  it('also keeps a reference before the full stop in its sentence', () => {
+    const sentences = sentencesOf('Kuluttajista 84 %[^a] pitää. Toinen.' + NOTES);
+    expect(sentences.map((s) => s.references.map((r) => r.label))).toEqual([['a'], []]);
+  });
+
+  it('does not split at a decimal point or a decimal comma', () => {
+    const sentences = sentencesOf('Markkina oli 7.6 miljardia ja kasvoi 16,9 prosenttia.[^a] Seuraava.' + NOTES);
+    expect(sentences).toHaveLength(2);
+    expect(sentences[0]!.figures.map((f) => f.value)).toEqual([7.6, 16.9]);
+    expect(sentences[0]!.references.map((r) => r.label)).toEqual(['a']);
+  });
+
+  it('splits Chinese at 。 without a space, the reference staying with its sentence', () => {
+    const text = '84%的消费者认为客户服务很重要。[^a]十分之九的人同意。' + NOTES;
+    const sentences = sentencesOf(text);
+    expect(sentences.map((s) => s.references.map((r) => r.label))).toEqual([['a'], []]);
+    expect(sentences.map((s) => s.figures.map((f) => f.text))).toEqual([['84%'], ['十分之九']]);
+  });
+
+  it('splits at ! and ? and keeps closing quotes and brackets with the sentence', () => {
+    const sentences = sentencesOf('Is it 84 %? Yes! He said “84 %.” (Really.) Done' + NOTES);
+    expect(sentences.map((s) => s.text.trim())).toEqual(['Is it 84 %?', 'Yes!', 'He said “84 %.”', '(Really.)', 'Done']);
+  });
+
+  it('gives figure offsets in the document, across emphasis, escapes and character references', () => {
+    const text = 'Intro.\n\nA \\*b\\* &amp; **84 %** ja *5 %*.[^a] Sitten 56&nbsp;%.\n   Jatkuu 3 %.' + NOTES;
+    const figures = sentencesOf(text).flatMap((s) => s.figures);
+    expect(figures.map((f) => text.slice(f.start, f.end))).toEqual(['84 %', '5 %', '56&nbsp;%', '3 %']);
+  });
+
+  it('keeps offsets in a CRLF document', () => {
+    const text = 'Rivi yksi 5 %\r\nrivi kaksi 84 %.[^a]\r\n\r\n[^a]: Zendesk 2019.\r\n';
+    const figures = sentencesOf(text).flatMap((s) => s.figures);
+    expect(figures.map((f) => text.slice(f.start, f.end))).toEqual(['5 %', '84 %']);
+  });
+
+  it('drops empty sentences', () => {
+    expect(sentencesOf('   \n\n.' + NOTES).every((s) => s.text.trim().length > 0)).toBe(true);
+  });
+});
