@@ -9,6 +9,7 @@ import { RULES, type RuleCode, type Severity, type SeveritySetting } from './rul
 import { splitSentences, type Sentence } from './sentences';
 import type { StatisticsIndex } from './statisticsIndex';
 import { TopicMatcher } from './topics';
+import { english, type Localize } from './localize';
 
 /** One problem found in a document, at document offsets, with what a quick fix needs. */
 export interface CitationIssue {
@@ -27,6 +28,8 @@ export interface ValidationOptions {
   readonly now?: Date;
   /** Checked between steps; a cancelled validation returns what it found so far. */
   readonly isCancelled?: () => boolean;
+  /** Translates messages (the editor passes `vscode.l10n.t`); English by default. */
+  readonly localize?: Localize;
 }
 
 /** What validation needs from the index, built once per index and shared by every document. */
@@ -52,6 +55,7 @@ export function validateCitations(text: string, ctx: ValidationContext, options:
 function runRules(text: string, md: ParsedMarkdown, ctx: ValidationContext, options: ValidationOptions): CitationIssue[] {
   const issues: CitationIssue[] = [];
   const cancelled = options.isCancelled ?? (() => false);
+  const t = options.localize ?? english;
   const add = (code: RuleCode, start: number, end: number, message: string, fix?: CitationIssue['fix']) => {
     const setting = options.severities?.[code] ?? RULES[code].severity;
     if (setting !== 'ignore') issues.push({ code, severity: setting, message, start, end, ...(fix ? { fix } : {}) });
@@ -59,20 +63,20 @@ function runRules(text: string, md: ParsedMarkdown, ctx: ValidationContext, opti
 
   const definitions = new Map<string, FootnoteDefinition>();
   for (const def of md.definitions) {
-    if (definitions.has(def.id)) add('duplicate-footnote', def.start, def.labelEnd, `Footnote [^${def.label}] is defined more than once; only the first definition is used.`);
+    if (definitions.has(def.id)) add('duplicate-footnote', def.start, def.labelEnd, t('Footnote [^{0}] is defined more than once; only the first definition is used.', def.label));
     else definitions.set(def.id, def);
   }
   const referenced = new Set(md.references.map((r) => r.id));
   for (const ref of md.references) {
     if (definitions.has(ref.id)) continue;
     const stat = ctx.index.bySourceKey(ref.label.toLowerCase())[0];
-    const fix = stat ? addDefinitionFix(text, md, stat, ctx) : undefined;
-    add('undefined-footnote', ref.start, ref.end, `Footnote [^${ref.label}] has no definition.`, fix);
+    const fix = stat ? addDefinitionFix(text, md, stat, ctx, t) : undefined;
+    add('undefined-footnote', ref.start, ref.end, t('Footnote [^{0}] has no definition.', ref.label), fix);
   }
   for (const def of definitions.values()) {
     if (referenced.has(def.id)) continue;
-    add('unused-footnote', def.start, def.labelEnd, `Footnote [^${def.label}] is defined but never referenced.`, {
-      title: `Remove the unused definition [^${def.label}]`,
+    add('unused-footnote', def.start, def.labelEnd, t('Footnote [^{0}] is defined but never referenced.', def.label), {
+      title: t('Remove the unused definition [^{0}]', def.label),
       edits: [removeBlock(text, def)],
       safeForFixAll: false,
     });
@@ -83,7 +87,7 @@ function runRules(text: string, md: ParsedMarkdown, ctx: ValidationContext, opti
   for (const def of definitions.values()) {
     const source = ctx.resolver.resolve(def);
     resolved.set(def.id, source);
-    checkDefinition(def, source, ctx, options, add);
+    checkDefinition(def, source, ctx, options, add, t);
   }
 
   for (const block of md.prose) {
@@ -91,8 +95,8 @@ function runRules(text: string, md: ParsedMarkdown, ctx: ValidationContext, opti
     for (const sentence of splitSentences(block)) {
       if (sentence.figures.length === 0) continue;
       const sources = sentence.references.flatMap((r) => resolved.get(r.id) ?? []);
-      if (sentence.references.length === 0) checkUncited(text, md, sentence, ctx, add);
-      else if (sources.length) checkMismatch(text, sentence, sources, add);
+      if (sentence.references.length === 0) checkUncited(text, md, sentence, ctx, add, t);
+      else if (sources.length) checkMismatch(text, sentence, sources, add, t);
     }
   }
   return issues.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
@@ -100,41 +104,41 @@ function runRules(text: string, md: ParsedMarkdown, ctx: ValidationContext, opti
 
 type Add = (code: RuleCode, start: number, end: number, message: string, fix?: CitationIssue['fix']) => void;
 
-function checkDefinition(def: FootnoteDefinition, source: ResolvedSource | undefined, ctx: ValidationContext, options: ValidationOptions, add: Add): void {
+function checkDefinition(def: FootnoteDefinition, source: ResolvedSource | undefined, ctx: ValidationContext, options: ValidationOptions, add: Add, t: Localize): void {
   if (!source) {
-    add('unknown-source', def.start, def.labelEnd, `Footnote [^${def.label}] names no source in the statistics index, so its figures cannot be checked.`);
+    add('unknown-source', def.start, def.labelEnd, t('Footnote [^{0}] names no source in the statistics index, so its figures cannot be checked.', def.label));
     return;
   }
   const first = source.statistics[0];
   if (!first) return;
   if (!first.source) {
     const primary = source.statistics.flatMap((s) => ctx.index.sameAsOf(s.id)).find((s) => s.source);
-    const hint = primary ? ` The same finding is attributed to ${describeSource(primary)} in “${primary.via.title}”.` : '';
-    add('secondary-source', def.start, def.labelEnd, `Footnote [^${def.label}] cites ${describeSource(first)}, which names no primary publisher for its figures.${hint}`);
+    const hint = primary ? ' ' + t('The same finding is attributed to {0} in “{1}”.', describeSource(primary), primary.via.title) : '';
+    add('secondary-source', def.start, def.labelEnd, t('Footnote [^{0}] cites {1}, which names no primary publisher for its figures.', def.label, describeSource(first)) + hint);
     return;
   }
   const year = first.source.year;
   const limit = options.staleAfterYears ?? 5;
   const now = (options.now ?? new Date()).getFullYear();
   if (year !== undefined && now - year > limit) {
-    add('stale-statistic', def.start, def.labelEnd, `${describeSource(first)} is ${now - year} years old (statcite.staleAfterYears is ${limit}).`);
+    add('stale-statistic', def.start, def.labelEnd, t('{0} is {1} years old (statcite.staleAfterYears is {2}).', describeSource(first), now - year, limit));
   }
 }
 
-function checkMismatch(text: string, sentence: Sentence, sources: readonly ResolvedSource[], add: Add): void {
+function checkMismatch(text: string, sentence: Sentence, sources: readonly ResolvedSource[], add: Add, t: Localize): void {
   const stats = sources.flatMap((s) => s.statistics);
   const figures = checkedFigures(sentence.figures);
   for (const figure of figures) {
     if (stats.some((s) => figureStates(figure, s))) continue;
     const nearest = nearestStatistics(figure, stats);
     const names = [...new Set(sources.map((s) => describeSource(s.statistics[0]!)))].join(', ');
-    const reports = nearest.length ? ` It reports ${nearest.map((s) => `${describeFigure(s)} (${s.en})`).join('; ')}.` : '';
+    const reports = nearest.length ? ' ' + t('It reports {0}.', nearest.map((s) => `${describeFigure(s)} (${s.en})`).join('; ')) : '';
     const best = nearest[0];
     // Only where the number alone is wrong: "7,6 miljoonaa" for a source's 7.6 billion is not fixed by writing 7,6.
     const fix = best && kindOfUnit(best.unit) === figure.kind && figure.valueMax === undefined && best.valueMax === undefined && figureStates({ ...figure, value: best.value }, best)
-      ? { title: `Replace ${figure.text} with the source's figure`, edits: [replaceValue(text, figure, best.value)], safeForFixAll: false }
+      ? { title: t("Replace {0} with the source's figure", figure.text), edits: [replaceValue(text, figure, best.value)], safeForFixAll: false }
       : undefined;
-    add('value-mismatch', figure.start, figure.end, `${names} never reports ${figure.text}.${reports}`, fix);
+    add('value-mismatch', figure.start, figure.end, t('{0} never reports {1}.', names, figure.text) + reports, fix);
   }
 }
 
@@ -160,7 +164,7 @@ function replaceValue(text: string, figure: Figure, value: number): TextEdit {
   return { start: at, end: at + number[0].length, newText: formatted };
 }
 
-function checkUncited(text: string, md: ParsedMarkdown, sentence: Sentence, ctx: ValidationContext, add: Add): void {
+function checkUncited(text: string, md: ParsedMarkdown, sentence: Sentence, ctx: ValidationContext, add: Add, t: Localize): void {
   for (const figure of sentence.figures) {
     if (figure.kind === 'number') continue;
     const stat = ctx.topics.bestMatch(figure, sentence.text);
@@ -168,18 +172,18 @@ function checkUncited(text: string, md: ParsedMarkdown, sentence: Sentence, ctx:
     const plan = planFootnote(text, stat, ctx.resolver, md);
     const edits: TextEdit[] = [{ start: figure.end, end: figure.end, newText: `[^${plan.label}]` }];
     if (plan.definitionEdit) edits.push(plan.definitionEdit);
-    add('uncited-statistic', figure.start, figure.end, `${figure.text} matches a statistic from ${describeSource(stat)} (“${stat.en}”) but is not cited.`, {
-      title: `Cite ${describeSource(stat)}`,
+    add('uncited-statistic', figure.start, figure.end, t('{0} matches a statistic from {1} (“{2}”) but is not cited.', figure.text, describeSource(stat), stat.en), {
+      title: t('Cite {0}', describeSource(stat)),
       edits,
       safeForFixAll: false,
     });
   }
 }
 
-function addDefinitionFix(text: string, md: ParsedMarkdown, stat: LoadedStatistic, ctx: ValidationContext): CitationIssue['fix'] {
+function addDefinitionFix(text: string, md: ParsedMarkdown, stat: LoadedStatistic, ctx: ValidationContext, t: Localize): CitationIssue['fix'] {
   const plan = planFootnote(text, stat, ctx.resolver, md);
   if (!plan.definitionEdit) return undefined;
-  return { title: `Add the definition of [^${plan.label}] from the index`, edits: [plan.definitionEdit], safeForFixAll: true };
+  return { title: t('Add the definition of [^{0}] from the index', plan.label), edits: [plan.definitionEdit], safeForFixAll: true };
 }
 
 function removeBlock(text: string, def: FootnoteDefinition): TextEdit {

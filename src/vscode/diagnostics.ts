@@ -44,7 +44,7 @@ export class CitationDiagnostics implements vscode.Disposable {
   validate(doc: vscode.TextDocument): readonly CitationIssue[] {
     if (doc.languageId !== 'markdown') return [];
     const config = readConfig(doc.uri);
-    const issues = validateCitations(doc.getText(), this.store.current.validation, { severities: config.severities, staleAfterYears: config.staleAfterYears });
+    const issues = validateCitations(doc.getText(), this.store.current.validation, { severities: config.severities, staleAfterYears: config.staleAfterYears, localize: vscode.l10n.t });
     this.show(doc.uri, doc.version, issues, (s, e) => toRange(doc, s, e));
     return issues;
   }

@@ -38,7 +38,7 @@ export function registerQuickFixSupport(store: IndexStore, diagnostics: Citation
 
 function fixAll(doc: vscode.TextDocument, store: IndexStore): vscode.CodeAction[] {
   const config = readConfig(doc.uri);
-  const edit = planFixAll(doc.getText(), store.current.validation, { severities: config.severities, staleAfterYears: config.staleAfterYears });
+  const edit = planFixAll(doc.getText(), store.current.validation, { severities: config.severities, staleAfterYears: config.staleAfterYears, localize: vscode.l10n.t });
   if (!edit) return [];
   const action = new vscode.CodeAction('statcite: Add missing footnote definitions', FIX_ALL_KIND);
   action.edit = new vscode.WorkspaceEdit();

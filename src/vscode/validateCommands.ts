@@ -38,7 +38,7 @@ async function validateWorkspace(store: IndexStore, diagnostics: CitationDiagnos
         const text = await vscode.workspace.fs.readFile(uri).then((b) => new TextDecoder().decode(b), () => undefined);
         if (text === undefined) continue;
         const config = readConfig(uri);
-        const issues = validateCitations(text, store.current.validation, { severities: config.severities, staleAfterYears: config.staleAfterYears, isCancelled: () => token.isCancellationRequested });
+        const issues = validateCitations(text, store.current.validation, { severities: config.severities, staleAfterYears: config.staleAfterYears, localize: vscode.l10n.t, isCancelled: () => token.isCancellationRequested });
         const lines = new LineIndex(text);
         const pos = (o: number) => {
           const p = lines.positionAt(o);
