@@ -16,6 +16,8 @@ interface SourceName {
   readonly key: SourceKey;
   readonly names: readonly string[];
   readonly year: number | undefined;
+  /** A primary publisher, not the article a publisher-less statistic was found in. */
+  readonly primary: boolean;
 }
 
 /** Resolves footnote definitions to index sources; built once per index, used for every document. */
@@ -29,7 +31,7 @@ export class SourceResolver {
       const names = first.source
         ? [first.source.publisher, first.source.title].filter((n): n is string => !!n)
         : [first.via.title, first.via.publisher].filter((n): n is string => !!n);
-      this.names.push({ key, names: names.map(fold).filter((n) => n.length >= 2), year: first.source?.year });
+      this.names.push({ key, names: names.map(fold).filter((n) => n.length >= 2), year: first.source?.year, primary: !!first.source });
     }
     // Longer names first, so "Zendesk CX Trends" wins over "Zendesk" when both are known.
     this.names.sort((a, b) => Math.max(...b.names.map((n) => n.length)) - Math.max(...a.names.map((n) => n.length)));
@@ -46,11 +48,17 @@ export class SourceResolver {
     if (!text) return undefined;
     const years = new Set((text.match(/(?<!\d)(?:19|20)\d\d(?!\d)/g) ?? []).map(Number));
     let best: SourceName | undefined;
+    let bestRank = -1;
     for (const candidate of this.names) {
       if (!candidate.names.some((n) => containsWord(text, n))) continue;
-      if (candidate.year !== undefined ? !years.has(candidate.year) : years.size > 0 && best) continue;
-      // A source with the matching year beats one with no year.
-      if (!best || (best.year === undefined && candidate.year !== undefined)) best = candidate;
+      if (candidate.year !== undefined && !years.has(candidate.year)) continue;
+      // A source with the matching year beats one with no year, and a publisher beats the article it was quoted in
+      // ("HubSpot. Quoted in “Asiakaspalvelutilastot”, 2020-10-07." cites HubSpot); then the longer name wins.
+      const rank = (candidate.year !== undefined ? 2 : 0) + (candidate.primary ? 1 : 0);
+      if (rank > bestRank) {
+        best = candidate;
+        bestRank = rank;
+      }
     }
     return best ? { key: best.key, statistics: this.index.bySourceKey(best.key), by: 'text' } : undefined;
   }
