@@ -44,7 +44,8 @@ export class SourceResolver {
   resolve(definition: Pick<FootnoteDefinition, 'label' | 'text'>): ResolvedSource | undefined {
     const byLabel = this.index.bySourceKey(slugify(definition.label));
     if (byLabel.length) return { key: slugify(definition.label), statistics: byLabel, by: 'label' };
-    const text = fold(definition.text);
+    // The definition is Markdown: "Scott Galloway\, New York Times" names Scott Galloway, New York Times.
+    const text = fold(definition.text.replace(/\\([!-/:-@[-`{-~])/g, '$1'));
     if (!text) return undefined;
     const years = new Set((text.match(/(?<!\d)(?:19|20)\d\d(?!\d)/g) ?? []).map(Number));
     let best: SourceName | undefined;
