@@ -6,6 +6,8 @@ import { registerHoverSupport } from './vscode/hover';
 import { IndexStore } from './vscode/indexStore';
 import { registerInsertCommand } from './vscode/insertCommand';
 import { registerQuickFixSupport } from './vscode/quickFixes';
+import { extendMarkdownIt } from './vscode/preview';
+import { registerStatisticsView, type StatisticsTree } from './vscode/statisticsView';
 import { registerStatusBar } from './vscode/statusBar';
 import { registerValidateCommands } from './vscode/validateCommands';
 
@@ -13,6 +15,9 @@ import { registerValidateCommands } from './vscode/validateCommands';
 export interface StatciteApi {
   readonly ready: Promise<void>;
   readonly store: IndexStore;
+  /** VS Code's Markdown preview calls this (contributes.markdown.markdownItPlugins). */
+  readonly extendMarkdownIt: ReturnType<typeof extendMarkdownIt>;
+  readonly statisticsTree: StatisticsTree;
 }
 
 /** The one place that wires the core and the editor adapters together. */
@@ -20,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): StatciteApi {
   const log = vscode.window.createOutputChannel('statcite', { log: true });
   const store = new IndexStore(context.extensionUri, log);
   const diagnostics = new CitationDiagnostics(store);
+  const statisticsView = registerStatisticsView(store);
   context.subscriptions.push(
     log,
     store,
@@ -31,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): StatciteApi {
     registerInsertCommand(store),
     registerAddStatisticCommand(store),
     registerStatusBar(store),
+    statisticsView.disposable,
     vscode.commands.registerCommand('statcite.reloadIndex', () => store.reload()),
     vscode.commands.registerCommand('statcite.showLog', () => log.show()),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -39,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): StatciteApi {
   );
   // Loading reads files asynchronously, so activation returns at once; providers use the index when it is there.
   const ready = store.reload();
-  return { ready, store };
+  return { ready, store, extendMarkdownIt: extendMarkdownIt(store), statisticsTree: statisticsView.tree };
 }
 
 export function deactivate(): void {}

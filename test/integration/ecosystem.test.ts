@@ -1,0 +1,55 @@
+/// <reference types="mocha" />
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAll, markdownEditor, statcite, waitFor } from './helpers';
+
+suite('ecosystem: preview, statistics browser, commands', () => {
+  suiteSetup(statcite);
+  teardown(closeAll);
+
+  test("the Markdown preview renders footnotes and a cited figure's source as a tooltip", async () => {
+    const html = await vscode.commands.executeCommand<string>('markdown.api.render', 'Buyers care: 84% of them.[^zendesk-2019]\n\n[^zendesk-2019]: Zendesk (2019).\n');
+    assert.match(html, /class="footnote-ref"/);
+    assert.match(html, /<span class="statcite-figure" title="84% — Zendesk 2019: [^"]+"[^>]*>84%<\/span>/);
+  });
+
+  test('the statistics browser groups by publisher, year and language, and filters', async () => {
+    const { statisticsTree: tree } = await statcite();
+    await vscode.commands.executeCommand('statcite.browse');
+    await vscode.commands.executeCommand('statcite.groupBy.publisher');
+    const publishers = tree.getChildren().map((n) => (n.kind === 'group' ? n.label : ''));
+    assert.ok(publishers.includes('Zendesk'), 'Zendesk is a group');
+    await vscode.commands.executeCommand('statcite.groupBy.language');
+    assert.deepEqual(tree.getChildren().map((n) => (n.kind === 'group' ? n.label : '')).filter((l) => ['Chinese', 'Estonian', 'Finnish', 'Latvian', 'Russian'].includes(l)), ['Chinese', 'Estonian', 'Finnish', 'Latvian', 'Russian']);
+    await vscode.commands.executeCommand('statcite.groupBy.year');
+    assert.equal(tree.getChildren()[0]?.kind === 'group' && tree.getChildren()[0]?.kind, 'group');
+    const all = tree.getChildren().flatMap((g) => tree.getChildren(g)).length;
+    tree.filter = 'zendsk';
+    const filtered = tree.getChildren().flatMap((g) => tree.getChildren(g));
+    assert.ok(filtered.length < all, 'the filter narrows the list');
+    assert.ok(filtered.filter((n) => n.kind === 'statistic' && n.statistic.source?.publisher === 'Zendesk').length >= 4, 'a typo still finds the Zendesk statistics');
+    tree.filter = '';
+    await vscode.commands.executeCommand('statcite.groupBy.publisher');
+  });
+
+  test('selecting a statistic shows its details; the inline action inserts it at the cursor', async () => {
+    const { statisticsTree: tree } = await statcite();
+    await vscode.commands.executeCommand('statcite.showStatistic', 'zendesk-2019-purchase-decision-fi');
+    const details = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'statcite-statistic'), 'the details document');
+    assert.match(details.getText(), /84 prosenttia kuluttajista/);
+    const editor = await markdownEditor('Intro: ');
+    await vscode.window.showTextDocument(editor.document);
+    const node = tree.getChildren().flatMap((g) => tree.getChildren(g)).find((n) => n.kind === 'statistic' && n.statistic.id === 'zendesk-2019-purchase-decision-fi');
+    assert.ok(node);
+    await vscode.commands.executeCommand('statcite.insertFromView', node);
+    await waitFor(() => editor.document.getText().includes('[^zendesk-2019]'), 'the insertion');
+    assert.match(editor.document.getText(), /^Intro: 84%\[\^zendesk-2019\]\n\n\[\^zendesk-2019\]: Zendesk \(2019\)/);
+  });
+
+  test('statcite commands are registered', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of ['statcite.insertStatistic', 'statcite.validate', 'statcite.validateWorkspace', 'statcite.addStatisticFromSelection', 'statcite.browse', 'statcite.reloadIndex']) {
+      assert.ok(commands.includes(id), id);
+    }
+  });
+});
