@@ -42,8 +42,9 @@ export class SourceResolver {
    * publisher and, where the source has a year, that year (`[^3]: Zendesk, CX Trends 2019.`).
    */
   resolve(definition: Pick<FootnoteDefinition, 'label' | 'text'>): ResolvedSource | undefined {
-    const byLabel = this.index.bySourceKey(slugify(definition.label));
-    if (byLabel.length) return { key: slugify(definition.label), statistics: byLabel, by: 'label' };
+    // A key can be longer than a slug (a 40-character publisher slug plus "-2019"): try the label as it is first.
+    const key = [definition.label.toLowerCase(), slugify(definition.label)].find((k) => this.index.bySourceKey(k).length);
+    if (key) return { key, statistics: this.index.bySourceKey(key), by: 'label' };
     // The definition is Markdown: "Scott Galloway\, New York Times" names Scott Galloway, New York Times.
     const text = fold(definition.text.replace(/\\([!-/:-@[-`{-~])/g, '$1'));
     if (!text) return undefined;
