@@ -32,8 +32,8 @@ export function planFootnote(text: string, stat: LoadedStatistic, resolver: Sour
   }
   const eol = lineEndingOf(text);
   const taken = new Set([...parsed.definitions.map((d) => d.id), ...parsed.references.map((r) => r.id)]);
-  // A reference already waiting for this source's definition gets it.
-  const waiting = parsed.references.find((r) => normalizeLabel(r.label) === normalizeLabel(key));
+  // A reference already waiting for this source's definition gets it (one with a definition is not waiting).
+  const waiting = parsed.references.find((r) => r.id === normalizeLabel(key) && !parsed.definitions.some((d) => d.id === r.id));
   let label = key;
   if (!waiting) for (let n = 2; taken.has(normalizeLabel(label)); n++) label = `${key}-${n}`;
   const definition = `[^${label}]: ${footnoteText(stat)}`;
