@@ -78,18 +78,18 @@ export class IndexStore implements vscode.Disposable {
     try {
       const limit = readConfig(uri).maxDataFileSizeMB * 1024 * 1024;
       const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > limit) return problem('file-too-large', `Skipped: the file is ${(stat.size / 1048576).toFixed(1)} MB, over statcite.maxDataFileSizeMB (${limit / 1048576} MB).`);
+      if (stat.size > limit) return problem('file-too-large', vscode.l10n.t('Skipped: the file is {0} MB, over statcite.maxDataFileSizeMB ({1} MB).', (stat.size / 1048576).toFixed(1), limit / 1048576));
       const bytes = await vscode.workspace.fs.readFile(uri);
       let text: string;
       try {
         text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
       } catch {
-        return problem('unreadable-file', 'Skipped: the file is not valid UTF-8 text.');
+        return problem('unreadable-file', vscode.l10n.t('Skipped: the file is not valid UTF-8 text.'));
       }
       this.lineIndexes.set(uri.toString(), new LineIndex(text));
       return parseIndexFile(name, text);
     } catch (e) {
-      return problem('unreadable-file', `Skipped: the file could not be read (${e instanceof Error ? e.message : String(e)}).`);
+      return problem('unreadable-file', vscode.l10n.t('Skipped: the file could not be read ({0}).', e instanceof Error ? e.message : String(e)));
     }
   }
 

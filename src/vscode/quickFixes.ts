@@ -40,7 +40,7 @@ function fixAll(doc: vscode.TextDocument, store: IndexStore): vscode.CodeAction[
   const config = readConfig(doc.uri);
   const edit = planFixAll(doc.getText(), store.current.validation, { severities: config.severities, staleAfterYears: config.staleAfterYears, localize: vscode.l10n.t });
   if (!edit) return [];
-  const action = new vscode.CodeAction('statcite: Add missing footnote definitions', FIX_ALL_KIND);
+  const action = new vscode.CodeAction(vscode.l10n.t('statcite: Add missing footnote definitions'), FIX_ALL_KIND);
   action.edit = new vscode.WorkspaceEdit();
   action.edit.set(doc.uri, [toTextEdit(doc, edit)]);
   return [action];

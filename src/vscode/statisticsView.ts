@@ -10,7 +10,9 @@ export type GroupBy = 'publisher' | 'year' | 'language';
 
 type Node = { kind: 'group'; label: string; statistics: LoadedStatistic[] } | { kind: 'statistic'; statistic: LoadedStatistic };
 
-const LANGUAGES: Record<string, string> = { fi: 'Finnish', zh: 'Chinese', lv: 'Latvian', et: 'Estonian', ru: 'Russian', en: 'English' };
+/** Group labels for the languages of the statistics, in the UI's language. */
+const languageName = (lang: string): string =>
+  ({ fi: vscode.l10n.t('Finnish'), zh: vscode.l10n.t('Chinese'), lv: vscode.l10n.t('Latvian'), et: vscode.l10n.t('Estonian'), ru: vscode.l10n.t('Russian'), en: vscode.l10n.t('English') } as Record<string, string>)[lang] ?? lang;
 
 /** The statistics browser: the index grouped by publisher, year or language, with a search filter. */
 export class StatisticsTree implements vscode.TreeDataProvider<Node> {
@@ -65,7 +67,7 @@ export class StatisticsTree implements vscode.TreeDataProvider<Node> {
       case 'year':
         return s.source?.year !== undefined ? String(s.source.year) : vscode.l10n.t('(no year)');
       case 'language':
-        return LANGUAGES[s.lang] ?? s.lang;
+        return languageName(s.lang);
     }
   }
 }
