@@ -62,7 +62,7 @@ export class FuseStatisticSearch implements StatisticSearch {
       stat,
       quote: fold(stat.quote),
       en: fold(stat.en),
-      publisher: fold([stat.source?.publisher, stat.source?.title, stat.source?.year, stat.via.publisher].filter(Boolean).join(' ')),
+      publisher: fold([stat.source?.publisher, stat.source?.year, stat.source?.title, stat.via.publisher].filter(Boolean).join(' ')),
       tags: fold(stat.tags.join(' ')),
       figure: fold(`${stat.figure ?? ''} ${describeFigure(stat)}`),
     }));
@@ -81,7 +81,10 @@ export class FuseStatisticSearch implements StatisticSearch {
       hits = this.entries.map((e) => ({ statistic: e.stat, score: 0.5 }));
     } else if (value !== undefined) {
       const byValue = this.entries.filter((e) => e.stat.value === value || e.stat.valueMax === value);
-      hits = words ? new Fuse(byValue, FUSE_OPTIONS).search(words).map(toHit) : byValue.map((e) => ({ statistic: e.stat, score: 0 }));
+      // A year no statistic has as its value names a source's year ("zendesk 2019"): search the words and the year.
+      const year = !byValue.length && !number![2] && /^(?:19|20)\d\d$/.test(number![1]!);
+      if (year) hits = this.fuse.search(folded).map(toHit);
+      else hits = words ? new Fuse(byValue, FUSE_OPTIONS).search(words).map(toHit) : byValue.map((e) => ({ statistic: e.stat, score: 0 }));
     } else {
       hits = this.fuse.search(folded).map(toHit);
     }
