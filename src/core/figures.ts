@@ -20,8 +20,8 @@ export interface Figure {
 const NUMBER = String.raw`(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])|\d+)(?:([.,])(\d+))?`;
 const DASH = String.raw`\s*[-–—‒]\s*`;
 // A figure does not start inside a word or code-like token ("B2C", "COVID-19", "mp3").
-// Chinese writes no spaces, so a figure may follow a Han character ("超过60%的消费者").
-const NOT_IN_WORD = String.raw`(?<!(?!\p{Script=Han})[\p{L}\p{N}_.,]|\p{L}-)`;
+// Chinese writes no spaces, so a figure may follow a Han character ("超过60%的消费者") or a comma after one ("考虑,46%").
+const NOT_IN_WORD = String.raw`(?<!(?!\p{Script=Han})[\p{L}\p{N}_]|(?<!\p{Script=Han})[.,]|\p{L}-)`;
 const NUMERIC = new RegExp(`${NOT_IN_WORD}(?:([$€£])\\s?)?${NUMBER}(?:${DASH}${NUMBER})?`, 'gu');
 
 const PERCENT_AFTER = /^\s?(?:%|％|(?:prosent|procent|protsen|процент|per ?cent)[\p{L}]*)/iu;
