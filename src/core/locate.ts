@@ -2,7 +2,7 @@ import { figureStates } from './figureMatch';
 import type { LoadedStatistic } from './indexFile';
 import { parseMarkdown, type ParsedMarkdown } from './markdown';
 import type { ResolvedSource } from './resolveSource';
-import { splitSentences } from './sentences';
+import { sentencesOf } from './sentences';
 import type { Statcite } from './statcite';
 
 /** What stands at a place in a document: a footnote reference, a definition, or a figure its sentence cites. */
@@ -30,7 +30,7 @@ export function citationAt(text: string, offset: number, statcite: Statcite, md:
   }
   const block = md.prose.find((b) => offset >= b.start && offset <= b.end);
   if (!block) return undefined;
-  for (const sentence of splitSentences(block)) {
+  for (const sentence of sentencesOf(block)) {
     if (offset < sentence.start || offset > sentence.end) continue;
     const sources = sentence.references.flatMap((r) => resolve(r.id) ?? []);
     const stated = (stats: readonly LoadedStatistic[]) => stats.filter((s) => sentence.figures.some((f) => figureStates(f, s)));

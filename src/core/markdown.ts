@@ -2,6 +2,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import type { Nodes, Parents } from 'mdast';
+import { splitChunks } from './markdownChunks';
 
 /** A footnote reference `[^label]` in the text, with its offsets. */
 export interface FootnoteReference {
@@ -29,6 +30,8 @@ export interface ProseBlock {
   readonly start: number;
   readonly end: number;
   readonly pieces: readonly ProsePiece[];
+  /** For a block from a cached chunk: the chunk's own block and how far it was moved, so its analysis is reused. */
+  readonly origin?: { readonly block: ProseBlock; readonly shift: number };
 }
 
 /** Plain text at an offset, or a footnote reference standing in the prose. */
@@ -43,11 +46,61 @@ export interface ParsedMarkdown {
   readonly prose: readonly ProseBlock[];
 }
 
+/** Parsed chunks by their text, so an edit re-parses only the chunk it touched. */
+export class MarkdownCache {
+  private readonly chunks = new Map<string, ParsedMarkdown>();
+
+  constructor(private readonly maxChunks = 20000) {}
+
+  get(text: string): ParsedMarkdown | undefined {
+    return this.chunks.get(text);
+  }
+
+  set(text: string, parsed: ParsedMarkdown): void {
+    if (this.chunks.size >= this.maxChunks) this.chunks.delete(this.chunks.keys().next().value!);
+    this.chunks.set(text, parsed);
+  }
+}
+
 /**
  * Reads footnotes and prose out of Markdown with micromark's GFM footnote extension, so code blocks, inline code,
- * HTML comments and link reference definitions never count as footnotes.
+ * HTML comments and link reference definitions never count as footnotes. Long documents are parsed chunk by chunk
+ * (see splitChunks); with a cache, unchanged chunks are not parsed again.
  */
-export function parseMarkdown(text: string): ParsedMarkdown {
+export function parseMarkdown(text: string, cache?: MarkdownCache): ParsedMarkdown {
+  const chunks = splitChunks(text);
+  if (chunks.length === 1 && !cache) return parseChunk(text);
+  const references: FootnoteReference[] = [];
+  const definitions: FootnoteDefinition[] = [];
+  const prose: ProseBlock[] = [];
+  for (const { start, end } of chunks) {
+    const chunk = text.slice(start, end);
+    let parsed = cache?.get(chunk);
+    if (!parsed) {
+      parsed = parseChunk(chunk);
+      cache?.set(chunk, parsed);
+    }
+    // Pieces point at the same reference objects as `references`, shifted once.
+    const shifted = new Map(parsed.references.map((r) => [r, shiftReference(r, start)] as const));
+    references.push(...shifted.values());
+    for (const d of parsed.definitions) definitions.push({ ...d, start: d.start + start, end: d.end + start, labelEnd: d.labelEnd + start });
+    for (const b of parsed.prose) {
+      prose.push({
+        origin: { block: b, shift: start },
+        start: b.start + start,
+        end: b.end + start,
+        pieces: b.pieces.map((p) => (p.kind === 'text' ? { ...p, offset: p.offset + start } : { kind: 'reference', reference: shifted.get(p.reference) ?? shiftReference(p.reference, start) })),
+      });
+    }
+  }
+  return { references, definitions, prose };
+}
+
+function shiftReference(r: FootnoteReference, by: number): FootnoteReference {
+  return { ...r, start: r.start + by, end: r.end + by };
+}
+
+function parseChunk(text: string): ParsedMarkdown {
   const tree = fromMarkdown(text, { extensions: [gfmFootnote()], mdastExtensions: [gfmFootnoteFromMarkdown()] });
   const references: FootnoteReference[] = [];
   const definitions: FootnoteDefinition[] = [];

@@ -14,6 +14,27 @@ const PLACEHOLDER = '\uFFFC';
 const TERMINATOR = /[.!?。！？|]/u;
 const TRAILING = /[\uFFFC"”’»)\]*_]/u;
 
+const analysed = new WeakMap<ProseBlock, Sentence[]>();
+
+/** The sentences of a block; a block from a cached chunk reuses the chunk's analysis, moved to its place. */
+export function sentencesOf(block: ProseBlock): Sentence[] {
+  if (!block.origin) return splitSentences(block);
+  const { block: original, shift } = block.origin;
+  let sentences = analysed.get(original);
+  if (!sentences) {
+    sentences = splitSentences(original);
+    analysed.set(original, sentences);
+  }
+  if (shift === 0) return sentences;
+  return sentences.map((s) => ({
+    ...s,
+    start: s.start + shift,
+    end: s.end + shift,
+    figures: s.figures.map((f) => ({ ...f, start: f.start + shift, end: f.end + shift })),
+    references: s.references.map((r) => ({ ...r, start: r.start + shift, end: r.end + shift })),
+  }));
+}
+
 /**
  * Splits a prose block into sentences. A footnote reference right after a full stop ("84 %.[^1]") belongs to
  * the sentence it closes; "7.6" and "7,6" are not sentence ends.

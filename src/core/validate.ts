@@ -3,10 +3,10 @@ import { figureStates, kindOfUnit } from './figureMatch';
 import type { Figure } from './figures';
 import { describeFigure, describeSource, formatNumber } from './format';
 import type { LoadedStatistic } from './indexFile';
-import { parseMarkdown, type FootnoteDefinition, type ParsedMarkdown } from './markdown';
+import { MarkdownCache, parseMarkdown, type FootnoteDefinition, type ParsedMarkdown } from './markdown';
 import type { SourceResolver, ResolvedSource } from './resolveSource';
 import { RULES, type RuleCode, type Severity, type SeveritySetting } from './rules';
-import { splitSentences, type Sentence } from './sentences';
+import { sentencesOf, type Sentence } from './sentences';
 import type { StatisticsIndex } from './statisticsIndex';
 import { TopicMatcher } from './topics';
 import { english, type Localize } from './localize';
@@ -35,18 +35,20 @@ export interface ValidationOptions {
 /** What validation needs from the index, built once per index and shared by every document. */
 export interface ValidationContext {
   readonly index: StatisticsIndex;
+  /** Parsed Markdown chunks, kept between validations so an edit re-parses only what it touched. */
+  readonly markdown: MarkdownCache;
   readonly resolver: SourceResolver;
   readonly topics: TopicMatcher;
 }
 
 export function createValidationContext(index: StatisticsIndex, resolver: SourceResolver): ValidationContext {
-  return { index, resolver, topics: new TopicMatcher(index) };
+  return { index, resolver, topics: new TopicMatcher(index), markdown: new MarkdownCache() };
 }
 
 /** Checks every citation in a Markdown document. Never throws: an input it cannot read yields no issues. */
 export function validateCitations(text: string, ctx: ValidationContext, options: ValidationOptions = {}): CitationIssue[] {
   try {
-    return runRules(text, parseMarkdown(text), ctx, options);
+    return runRules(text, parseMarkdown(text, ctx.markdown), ctx, options);
   } catch {
     return [];
   }
@@ -92,7 +94,7 @@ function runRules(text: string, md: ParsedMarkdown, ctx: ValidationContext, opti
 
   for (const block of md.prose) {
     if (cancelled()) break;
-    for (const sentence of splitSentences(block)) {
+    for (const sentence of sentencesOf(block)) {
       if (sentence.figures.length === 0) continue;
       const sources = sentence.references.flatMap((r) => resolved.get(r.id) ?? []);
       if (sentence.references.length === 0) checkUncited(text, md, sentence, ctx, add, t);

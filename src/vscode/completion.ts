@@ -61,7 +61,7 @@ function toItem(doc: vscode.TextDocument, stat: LoadedStatistic, range: vscode.R
     figure,
     mode: ctx.mode,
     resolver: ctx.statcite.resolver,
-    parsed: parsedMarkdown(doc),
+    parsed: parsedMarkdown(doc, ctx.statcite.validation.markdown),
   });
   item.range = toRange(doc, plan.main.start, plan.main.end);
   item.insertText = plan.main.newText;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { detectLanguage } from '../core/language';
-import { parseMarkdown, type ParsedMarkdown } from '../core/markdown';
+import { parseMarkdown, type MarkdownCache, type ParsedMarkdown } from '../core/markdown';
 import { readConfig } from './config';
 
 export const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
@@ -8,10 +8,10 @@ export const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
 const parsed = new WeakMap<vscode.TextDocument, { version: number; md: ParsedMarkdown }>();
 
 /** The parsed Markdown of a document, parsed once per version and shared by hover, completion and validation. */
-export function parsedMarkdown(doc: vscode.TextDocument): ParsedMarkdown {
+export function parsedMarkdown(doc: vscode.TextDocument, cache?: MarkdownCache): ParsedMarkdown {
   const hit = parsed.get(doc);
   if (hit && hit.version === doc.version) return hit.md;
-  const md = parseMarkdown(doc.getText());
+  const md = parseMarkdown(doc.getText(), cache);
   parsed.set(doc, { version: doc.version, md });
   return md;
 }

@@ -11,7 +11,7 @@ export function registerHoverSupport(store: IndexStore): vscode.Disposable {
   return vscode.languages.registerHoverProvider(MARKDOWN, {
     provideHover(doc, position) {
       const statcite = store.current;
-      const at = citationAt(doc.getText(), doc.offsetAt(position), statcite, parsedMarkdown(doc));
+      const at = citationAt(doc.getText(), doc.offsetAt(position), statcite, parsedMarkdown(doc, statcite.validation.markdown));
       if (!at) return undefined;
       const markdown = citationHoverMarkdown(at, statcite.index, { staleAfterYears: readConfig(doc.uri).staleAfterYears, now: new Date() });
       return markdown ? new vscode.Hover(inertMarkdown(markdown), toRange(doc, at.start, at.end)) : undefined;

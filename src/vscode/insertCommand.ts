@@ -51,7 +51,7 @@ export async function insertStatistic(editor: vscode.TextEditor, stat: LoadedSta
     figure: formatFigure(stat, documentLanguage(doc)),
     mode: config.insert,
     resolver: store.current.resolver,
-    parsed: parsedMarkdown(doc),
+    parsed: parsedMarkdown(doc, store.current.validation.markdown),
   });
   const edits = [plan.main, ...plan.additional].map((e) => toTextEdit(doc, e));
   return editor.edit((b) => edits.forEach((e) => b.replace(e.range, e.newText)));
