@@ -100,7 +100,8 @@ function shiftReference(r: FootnoteReference, by: number): FootnoteReference {
   return { ...r, start: r.start + by, end: r.end + by };
 }
 
-function parseChunk(text: string): ParsedMarkdown {
+/** Parses a text as one piece (what parseMarkdown does per chunk); exported to test that chunking changes nothing. */
+export function parseChunk(text: string): ParsedMarkdown {
   const tree = fromMarkdown(text, { extensions: [gfmFootnote()], mdastExtensions: [gfmFootnoteFromMarkdown()] });
   const references: FootnoteReference[] = [];
   const definitions: FootnoteDefinition[] = [];

@@ -1,0 +1,67 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseChunk, parseMarkdown, MarkdownCache, type ParsedMarkdown } from '../../src/core/markdown';
+import { splitChunks } from '../../src/core/markdownChunks';
+import { sentencesOf } from '../../src/core/sentences';
+
+const blocks = fc.constantFrom(
+  'Plain text with 84 % and a note.[^a]',
+  'Second line[^b] of\na paragraph.',
+  '# Heading 12%',
+  '- item 5 %\n- item two[^a]\n\n  continued item 7 %',
+  '1. one\n2. two',
+  '> quoted 9 in 10[^c]',
+  '```\n[^a] in code\n\n still code\n```',
+  '~~~md\n[^b]: not a def\n~~~',
+  '<!-- comment [^a]\n\nstill comment -->',
+  '<pre>\n[^x]\n\n</pre>',
+  '    indented code [^a]',
+  '[^a]: Definition A.',
+  '[^b]: Definition B\n    continued.',
+  '[^c]: C.\n\n    Second paragraph of C, 3 %.',
+  '[link]: http://example.com',
+  'Inline `[^a]` code and <!-- [^b] --> html.',
+  '| a | b |\n|---|---|\n| 84 % [^a] | x |',
+  'Escaped \\[^a] and &amp; entity 7,6 miljardia.',
+  'Emoji 🎉 and 中文 十分之九[^b]。',
+  '',
+);
+const documents = fc.tuple(fc.array(blocks, { maxLength: 12 }), fc.constantFrom('\n', '\r\n'), fc.constantFrom('\n\n', '\n\n\n', '\n \n')).map(([bs, eol, sep]) => bs.join(sep).replace(/\n/g, eol));
+
+function summary(md: ParsedMarkdown) {
+  return {
+    references: md.references.map((r) => [r.label, r.start, r.end]),
+    definitions: md.definitions.map((d) => [d.label, d.start, d.labelEnd]),
+    figures: md.prose.flatMap((b) => sentencesOf(b).flatMap((s) => s.figures.map((f) => [f.value, f.start, f.end, s.references.map((r) => r.label).join()]))),
+  };
+}
+
+describe('chunked parsing', () => {
+  it('finds the same footnotes, prose and figures as parsing the whole document', () => {
+    fc.assert(
+      fc.property(documents, (text) => {
+        expect(summary(parseMarkdown(text))).toEqual(summary(parseChunk(text)));
+      }),
+      { numRuns: 400 },
+    );
+  }, 120_000);
+
+  it('with a cache, a re-parse after an edit gives the same result as a fresh parse', () => {
+    fc.assert(
+      fc.property(documents, fc.nat(), fc.constantFrom('x', '\n', '7', '[^a]'), (text, at, insert) => {
+        const cache = new MarkdownCache();
+        parseMarkdown(text, cache);
+        const i = at % (text.length + 1);
+        const edited = text.slice(0, i) + insert + text.slice(i);
+        expect(summary(parseMarkdown(edited, cache))).toEqual(summary(parseMarkdown(edited)));
+      }),
+      { numRuns: 300 },
+    );
+  }, 120_000);
+
+  it('never splits inside a fence, a comment or before an indented continuation', () => {
+    const text = '- item\n\n  continued\n\n```\na\n\nb\n```\n\n<!--\n\n-->\n\nend';
+    const pieces = splitChunks(text).map((c) => text.slice(c.start, c.end));
+    expect(pieces).toEqual(['- item\n\n  continued\n\n', '```\na\n\nb\n```\n\n', '<!--\n\n-->\n\n', 'end']);
+  });
+});
