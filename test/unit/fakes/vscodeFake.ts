@@ -144,7 +144,6 @@ function strict<T extends object>(name: string, target: T): T {
   const known = (t: T, p: string | symbol) => typeof p !== 'string' || p in t || ['then', 'toJSON', '__esModule'].includes(p);
   return new Proxy(target, { get: (t, p, r) => (known(t, p) ? Reflect.get(t, p, r) : fail(`vscode fake: ${name}.${String(p)} is not implemented`)) });
 }
-
 function fail(message: string): never { throw new Error(message); }
 
 function globToRegExp(glob: string): RegExp {
