@@ -12,6 +12,7 @@ rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await Promise.all([
   build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'], ...nodeShim }),
   // VS Code for the Web: the same extension in a web worker, no Node built-ins.
-  build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'] }),
+  // Web workers have no DOM: take the entity decoder's plain-JS build, not its `document`-based browser build.
+  build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], conditions: ['worker'], alias: { 'decode-named-character-reference': './node_modules/decode-named-character-reference/index.js' } }),
   build({ ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', ...nodeShim, define: { ...nodeShim.define, STATCITE_VERSION: JSON.stringify(version) } }),
 ]);

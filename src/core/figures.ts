@@ -92,7 +92,7 @@ function readNumerals(text: string, out: Figure[]): void {
     if (unit) end += unit[0].length;
     if (kind === 'number' && MULTIPLIER_BEFORE.test(text.slice(Math.max(0, start - 3), start)) && /^\s?раз/u.test(rest)) kind = 'multiplier';
     if (kind === 'number' && !unit && FOLLOWED_BY_WORD.test(rest) && !/^[\p{Script=Han}]/u.test(rest)) continue;
-    if (kind === 'number' && valueMax === undefined && isYear(m[2]!, m[3], value)) continue;
+    if (kind === 'number' && isYear(m[2]!, m[3], value) && (valueMax === undefined || isYear(m[5]!, m[6], valueMax))) continue;
     out.push({ value, ...(valueMax !== undefined ? { valueMax } : {}), kind, scale, approximate: false, start, end, text: text.slice(start, end) });
   }
 }

@@ -183,12 +183,10 @@ describe('readFigures: money and ranges', () => {
     ]);
   });
 
-  it.todo(
-    // A year range ("2019–2021") is read as the number range 2019–2021 (only single years are skipped), so a
-    // sentence citing a source and naming no other figure gets a value-mismatch for the years. Whether a range
-    // of two years should be skipped like a single year is a product decision.
-    'a range of years ("vuosina 2019–2021") is not a figure',
-  );
+  it('a range of years ("vuosina 2019–2021") is not a figure, a range of counts is', () => {
+    expect(readFigures('vuosina 2019–2021')).toEqual([]);
+    expect(readFigures('2–10 minutes').map((f) => [f.value, f.valueMax])).toEqual([[2, 10]]);
+  });
 });
 
 describe('readFigures: what is not a figure', () => {

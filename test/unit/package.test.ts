@@ -1,0 +1,43 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const vsce = join('node_modules', '@vscode', 'vsce', 'vsce');
+const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+
+describe('the .vsix', () => {
+  it('contains only what the extension needs at run time', () => {
+    if (!existsSync('dist/extension.js')) execFileSync(process.execPath, ['scripts/build.mjs', '--production']);
+    const files = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { encoding: 'utf8' }).split('\n').filter(Boolean).sort();
+    const allowed = [/^dist\/extension\.js$/, /^dist\/web\/extension\.js$/, /^data\/[a-z-]+\.stats\.json$/, /^data\/statcite\.schema\.json$/, /^package\.json$/, /^package\.nls(\.[a-z-]+)?\.json$/, /^l10n\/bundle\.l10n(\.[a-z-]+)?\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^images\/(icon\.png|statcite\.svg)$/];
+    expect(files.filter((f) => !allowed.some((re) => re.test(f)))).toEqual([]);
+    for (const needed of ['dist/extension.js', 'dist/web/extension.js', 'package.json', 'data/statcite.schema.json', 'images/icon.png']) expect(files).toContain(needed);
+    expect(files.filter((f) => f.endsWith('.stats.json')).length).toBeGreaterThanOrEqual(5);
+  }, 60_000);
+
+  it('packages under 300 KB', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statcite-vsix-'));
+    try {
+      const out = join(dir, 'statcite.vsix');
+      execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '-o', out], { stdio: 'pipe' });
+      expect(statSync(out).size).toBeLessThan(300 * 1024);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('declares what a well-behaved extension declares', () => {
+    expect(manifest.engines.vscode).toBe('^1.138.0');
+    expect(manifest.activationEvents).toEqual(['onLanguage:markdown']);
+    expect(manifest.browser).toBe('./dist/web/extension.js');
+    expect(manifest.capabilities.untrustedWorkspaces.supported).toBe('limited');
+    expect(manifest.capabilities.virtualWorkspaces).toBe(true);
+    expect(manifest.contributes.jsonValidation[0].fileMatch).toBe('*.stats.json');
+    expect(manifest.contributes['markdown.markdownItPlugins']).toBe(true);
+    const settings = manifest.contributes.configuration.properties as Record<string, { markdownDescription?: string; description?: string }>;
+    for (const [key, s] of Object.entries(settings)) expect(s.markdownDescription ?? s.description, key).toBeTruthy();
+    for (const c of manifest.contributes.commands as Array<{ category?: string }>) expect(c.category).toBe('statcite');
+  });
+});
