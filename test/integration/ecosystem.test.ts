@@ -46,6 +46,23 @@ suite('ecosystem: preview, statistics browser, commands', () => {
     assert.match(editor.document.getText(), /^Intro: 84%\[\^zendesk-2019\]\n\n\[\^zendesk-2019\]: Zendesk \(2019\)/);
   });
 
+  test('Validate Citations in Workspace fills problems for files that are not open', async () => {
+    const citations = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'citations.md');
+    const count = await vscode.commands.executeCommand<number>('statcite.validateWorkspace');
+    assert.ok(count > 0, 'problems were found');
+    const codes = vscode.languages.getDiagnostics(citations).filter((d) => d.source === 'statcite').map((d) => d.code);
+    assert.ok(codes.includes('value-mismatch') && codes.includes('undefined-footnote'), `codes: ${codes.join(', ')}`);
+  });
+
+  test('Insert Statistic… inserts a chosen statistic at the cursor in one undoable edit', async () => {
+    const editor = await markdownEditor('Buyers: ');
+    await vscode.commands.executeCommand('statcite.insertStatistic', 'hubspot-2019-pay-more-fi');
+    await waitFor(() => editor.document.getText().includes('[^hubspot-2019]'), 'the insertion');
+    assert.match(editor.document.getText(), /^Buyers: 68%\[\^hubspot-2019\]\n\n\[\^hubspot-2019\]: HubSpot \(2019\)/);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), 'Buyers: ');
+  });
+
   test('statcite commands are registered', async () => {
     const commands = await vscode.commands.getCommands(true);
     for (const id of ['statcite.insertStatistic', 'statcite.validate', 'statcite.validateWorkspace', 'statcite.addStatisticFromSelection', 'statcite.browse', 'statcite.reloadIndex']) {
