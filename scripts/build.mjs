@@ -3,7 +3,8 @@ import { build } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-const production = process.argv.includes('--production');
+// Minified by default (what ships and what the tests run); --dev keeps names and adds source maps.
+const production = !process.argv.includes('--dev');
 // Some ESM dependencies read import.meta.url; in a CommonJS bundle it comes from __filename.
 const nodeShim = { define: { 'import.meta.url': 'importMetaUrl' }, banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" } };
 const common = { bundle: true, mainFields: ['module', 'main'], minify: production, sourcemap: !production, logLevel: 'warning', target: 'es2022', legalComments: 'none' };
