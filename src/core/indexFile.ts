@@ -28,7 +28,7 @@ export interface IndexProblem {
 
 /** A statistic with where it came from, so problems and hovers can point at it. */
 export interface LoadedStatistic extends Statistic {
-  readonly origin: { readonly file: string; readonly offset: number; readonly length: number };
+  readonly origin: { readonly file: string; readonly offset: number; readonly length: number; readonly path: string };
 }
 
 export interface ParsedIndexFile {
@@ -89,7 +89,7 @@ export function parseIndexFile(file: string, text: string): ParsedIndexFile {
       return;
     }
     const parsed = statisticSchema.safeParse(raw);
-    if (parsed.success) statistics.push({ ...parsed.data, origin: { file, offset: node.offset, length: node.length } });
+    if (parsed.success) statistics.push({ ...parsed.data, origin: { file, offset: node.offset, length: node.length, path: formatJsonPath(['statistics', index]) } });
     else reportZodIssues(file, node, ['statistics', index], parsed.error.issues, problems, rawId);
   });
   return { file, statistics, articles, problems };

@@ -21,7 +21,7 @@ export class StatisticsIndex {
         problems.push({
           file: s.origin.file,
           code: 'duplicate-id',
-          path: '$.statistics',
+          path: `${s.origin.path}.id`,
           message: `Duplicate id "${s.id}" (first defined in ${first.origin.file}); this record is skipped.`,
           offset: s.origin.offset,
           length: s.origin.length,
@@ -43,7 +43,7 @@ export class StatisticsIndex {
           problems.push({
             file: s.origin.file,
             code: 'dangling-same-as',
-            path: '$.statistics',
+            path: `${s.origin.path}.sameAs[${s.sameAs.indexOf(other)}]`,
             message: `"${s.id}" lists sameAs "${other}", which is not in the index.`,
             offset: s.origin.offset,
             length: s.origin.length,
