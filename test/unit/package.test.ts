@@ -13,7 +13,7 @@ describe('the .vsix', () => {
     const files = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { encoding: 'utf8' }).split('\n').filter(Boolean).sort();
     const allowed = [/^dist\/extension\.js$/, /^dist\/web\/extension\.js$/, /^data\/[a-z-]+\.stats\.json$/, /^data\/statcite\.schema\.json$/, /^package\.json$/, /^package\.nls(\.[a-z-]+)?\.json$/, /^l10n\/bundle\.l10n(\.[a-z-]+)?\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^images\/(icon\.png|statcite\.svg)$/];
     expect(files.filter((f) => !allowed.some((re) => re.test(f)))).toEqual([]);
-    for (const needed of ['dist/extension.js', 'dist/web/extension.js', 'package.json', 'data/statcite.schema.json', 'images/icon.png']) expect(files).toContain(needed);
+    for (const needed of ['dist/extension.js', 'dist/web/extension.js', 'package.json', 'data/statcite.schema.json', 'images/icon.png', 'images/statcite.svg', 'package.nls.json', 'l10n/bundle.l10n.fi.json']) expect(files).toContain(needed);
     expect(files.filter((f) => f.endsWith('.stats.json')).length).toBeGreaterThanOrEqual(5);
   }, 60_000);
 
