@@ -8,7 +8,8 @@
  * Exit code 1 when anything is missing, extra, empty or has different placeholders than the English template.
  *
  * Templates are the string-literal first arguments of `l10n.t(...)` in src/extension.ts and src/vscode/*.ts, and of
- * `t(...)` in the core files that take a localize function (those importing './localize', e.g. src/core/validate.ts).
+ * `t(...)` in the core files that take a localize function (those importing './localize': src/core/validate.ts,
+ * hover.ts, indexFile.ts, statisticsIndex.ts…), so a core file that starts translating is picked up by itself.
  * A call whose first argument is not a plain string literal cannot be extracted; it is reported as "dynamic".
  * The same functions are used by test/unit/l10n.test.ts.
  */

@@ -1,5 +1,6 @@
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
+import { english, type Localize } from './localize';
 import { articleSchema, statisticSchema, type Statistic, type Via } from './statistic';
 
 /** Why a part of an index file could not be used. */
@@ -48,8 +49,10 @@ export function formatJsonPath(path: readonly PathSegment[]): string {
 /**
  * Parses one index file. Each record is validated on its own: a bad record is reported with its JSON path and
  * reason, and every good record is kept, also when a syntax error elsewhere in the file breaks another record.
+ * Problem messages go through `localize` (the editor passes `vscode.l10n.t`); zod's own reasons stay English.
  */
-export function parseIndexFile(file: string, text: string): ParsedIndexFile {
+export function parseIndexFile(file: string, text: string, localize: Localize = english): ParsedIndexFile {
+  const t = localize;
   const problems: IndexProblem[] = [];
   const statistics: LoadedStatistic[] = [];
   const articles: Via[] = [];
@@ -57,72 +60,73 @@ export function parseIndexFile(file: string, text: string): ParsedIndexFile {
   const errors: ParseError[] = [];
   const root = parseTree(source, errors, { allowTrailingComma: false, disallowComments: true });
   for (const e of errors) {
-    problems.push({ file, code: 'invalid-json', path: '$', message: `JSON syntax error: ${describeParseError(e)}`, offset: e.offset, length: Math.max(e.length, 1) });
+    problems.push({ file, code: 'invalid-json', path: '$', message: t('JSON syntax error: {0}', describeParseError(e, t)), offset: e.offset, length: Math.max(e.length, 1) });
   }
   if (!root || root.type !== 'object') {
-    if (errors.length === 0) problems.push({ file, code: 'invalid-file', path: '$', message: 'An index file must be a JSON object with a "statistics" array.', offset: 0, length: source.length });
+    if (errors.length === 0) problems.push({ file, code: 'invalid-file', path: '$', message: t('An index file must be a JSON object with a "statistics" array.'), offset: 0, length: source.length });
     return { file, statistics, articles, problems };
   }
   const brokenAt = (n: Node) => errors.some((e) => e.offset >= n.offset && e.offset <= n.offset + n.length);
-  reportUnknownTopLevelKeys(file, root, problems);
+  reportUnknownTopLevelKeys(file, root, problems, t);
 
   const articlesNode = findNodeAtLocation(root, ['articles']);
   if (articlesNode) {
-    forEachRecord(file, articlesNode, ['articles'], problems, (node, index) => {
+    forEachRecord(file, articlesNode, ['articles'], problems, t, (node, index) => {
       if (brokenAt(node)) return;
       const parsed = articleSchema.safeParse(getNodeValue(node));
       if (parsed.success) articles.push(parsed.data);
-      else reportZodIssues(file, node, ['articles', index], parsed.error.issues, problems, undefined);
+      else reportZodIssues(file, node, ['articles', index], parsed.error.issues, problems, undefined, t);
     });
   }
 
   const statsNode = findNodeAtLocation(root, ['statistics']);
   if (!statsNode) {
-    problems.push({ file, code: 'invalid-file', path: '$.statistics', message: 'Missing the "statistics" array.', offset: root.offset, length: 1 });
+    problems.push({ file, code: 'invalid-file', path: '$.statistics', message: t('Missing the "statistics" array.'), offset: root.offset, length: 1 });
     return { file, statistics, articles, problems };
   }
-  forEachRecord(file, statsNode, ['statistics'], problems, (node, index) => {
+  forEachRecord(file, statsNode, ['statistics'], problems, t, (node, index) => {
     const raw: unknown = getNodeValue(node);
     const rawId = typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'string' ? raw.id : undefined;
     if (brokenAt(node)) {
-      problems.push({ file, code: 'invalid-record', path: formatJsonPath(['statistics', index]), message: 'Record skipped: it contains a JSON syntax error.', offset: node.offset, length: node.length, ...(rawId ? { recordId: rawId } : {}) });
+      problems.push({ file, code: 'invalid-record', path: formatJsonPath(['statistics', index]), message: t('Record skipped: it contains a JSON syntax error.'), offset: node.offset, length: node.length, ...(rawId ? { recordId: rawId } : {}) });
       return;
     }
     const parsed = statisticSchema.safeParse(raw);
     if (parsed.success) statistics.push({ ...parsed.data, origin: { file, offset: node.offset, length: node.length, path: formatJsonPath(['statistics', index]) } });
-    else reportZodIssues(file, node, ['statistics', index], parsed.error.issues, problems, rawId);
+    else reportZodIssues(file, node, ['statistics', index], parsed.error.issues, problems, rawId, t);
   });
   return { file, statistics, articles, problems };
 }
 
-function forEachRecord(file: string, arrayNode: Node, path: PathSegment[], problems: IndexProblem[], visit: (node: Node, index: number) => void): void {
+function forEachRecord(file: string, arrayNode: Node, path: PathSegment[], problems: IndexProblem[], t: Localize, visit: (node: Node, index: number) => void): void {
   if (arrayNode.type !== 'array') {
-    problems.push({ file, code: 'invalid-file', path: formatJsonPath(path), message: `"${String(path[path.length - 1])}" must be an array.`, offset: arrayNode.offset, length: arrayNode.length });
+    problems.push({ file, code: 'invalid-file', path: formatJsonPath(path), message: t('"{0}" must be an array.', String(path[path.length - 1])), offset: arrayNode.offset, length: arrayNode.length });
     return;
   }
   (arrayNode.children ?? []).forEach((child, index) => visit(child, index));
 }
 
-function reportUnknownTopLevelKeys(file: string, root: Node, problems: IndexProblem[]): void {
+function reportUnknownTopLevelKeys(file: string, root: Node, problems: IndexProblem[], t: Localize): void {
   const known = new Set(['$schema', 'description', 'articles', 'statistics']);
   for (const prop of root.children ?? []) {
     const key = prop.children?.[0];
     if (key && typeof key.value === 'string' && !known.has(key.value)) {
-      problems.push({ file, code: 'invalid-file', path: formatJsonPath([key.value]), message: `Unknown top-level property "${key.value}" (ignored).`, offset: key.offset, length: key.length });
+      problems.push({ file, code: 'invalid-file', path: formatJsonPath([key.value]), message: t('Unknown top-level property "{0}" (ignored).', key.value), offset: key.offset, length: key.length });
     }
   }
 }
 
-function reportZodIssues(file: string, recordNode: Node, recordPath: PathSegment[], issues: readonly z.core.$ZodIssue[], problems: IndexProblem[], recordId: string | undefined): void {
+function reportZodIssues(file: string, recordNode: Node, recordPath: PathSegment[], issues: readonly z.core.$ZodIssue[], problems: IndexProblem[], recordId: string | undefined, t: Localize): void {
   for (const issue of issues) {
     const sub = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
     const node = deepestNode(recordNode, sub);
-    const where = sub.length ? `"${sub.join('.')}"` : 'record';
+    const where = sub.length ? `"${sub.join('.')}"` : t('record');
+    const reason = issueMessage(issue, t);
     problems.push({
       file,
       code: 'invalid-record',
       path: formatJsonPath([...recordPath, ...sub]),
-      message: `Record ${recordId ? `"${recordId}" ` : ''}skipped: ${where}: ${issue.message}`,
+      message: recordId ? t('Record "{0}" skipped: {1}: {2}', recordId, where, reason) : t('Record skipped: {0}: {1}', where, reason),
       offset: node.offset,
       length: node.length,
       ...(recordId ? { recordId } : {}),
@@ -142,7 +146,40 @@ function deepestNode(node: Node, path: PathSegment[]): Node {
   return current;
 }
 
-function describeParseError(e: ParseError): string {
+/**
+ * The reason for an issue: the messages statcite's schemas give (./statistic: the id, language and date formats and
+ * the record checks) are translated, matched by their exact English text; zod's built-in reasons stay English.
+ */
+function issueMessage(issue: z.core.$ZodIssue, t: Localize): string {
+  switch (issue.message) {
+    case 'use lowercase letters, digits and single hyphens, e.g. "zendesk-2019-loyalty-fi"': return t('use lowercase letters, digits and single hyphens, e.g. "zendesk-2019-loyalty-fi"');
+    case 'use a BCP-47 language tag such as "fi", "zh" or "pt-BR"': return t('use a BCP-47 language tag such as "fi", "zh" or "pt-BR"');
+    case 'use YYYY, YYYY-MM or YYYY-MM-DD': return t('use YYYY, YYYY-MM or YYYY-MM-DD');
+    case 'valueMax must not be below value': return t('valueMax must not be below value');
+    case 'figure must appear in the quote as written': return t('figure must appear in the quote as written');
+    default: return issue.message;
+  }
+}
+
+function describeParseError(e: ParseError, t: Localize): string {
   const name = printParseErrorCode(e.error);
-  return name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  switch (name) {
+    case 'InvalidSymbol': return t('invalid symbol');
+    case 'InvalidNumberFormat': return t('invalid number format');
+    case 'PropertyNameExpected': return t('property name expected');
+    case 'ValueExpected': return t('value expected');
+    case 'ColonExpected': return t('colon expected');
+    case 'CommaExpected': return t('comma expected');
+    case 'CloseBraceExpected': return t('close brace expected');
+    case 'CloseBracketExpected': return t('close bracket expected');
+    case 'EndOfFileExpected': return t('end of file expected');
+    case 'InvalidCommentToken': return t('invalid comment token');
+    case 'UnexpectedEndOfComment': return t('unexpected end of comment');
+    case 'UnexpectedEndOfString': return t('unexpected end of string');
+    case 'UnexpectedEndOfNumber': return t('unexpected end of number');
+    case 'InvalidUnicode': return t('invalid unicode');
+    case 'InvalidEscapeCharacter': return t('invalid escape character');
+    case 'InvalidCharacter': return t('invalid character');
+    default: return name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  }
 }

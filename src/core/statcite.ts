@@ -1,4 +1,5 @@
 import { parseIndexFile, type ParsedIndexFile } from './indexFile';
+import { english, type Localize } from './localize';
 import { SourceResolver } from './resolveSource';
 import { FuseStatisticSearch, type StatisticSearch } from './search';
 import { StatisticsIndex } from './statisticsIndex';
@@ -13,9 +14,9 @@ export interface Statcite {
   readonly search: StatisticSearch;
 }
 
-/** The composition root of the core. */
-export function createStatcite(files: readonly ParsedIndexFile[]): Statcite {
-  const index = StatisticsIndex.fromFiles(files);
+/** The composition root of the core. `localize` translates the index's own problem messages (duplicate ids, …). */
+export function createStatcite(files: readonly ParsedIndexFile[], localize: Localize = english): Statcite {
+  const index = StatisticsIndex.fromFiles(files, localize);
   const resolver = new SourceResolver(index);
   let search: StatisticSearch | undefined;
   return {
@@ -29,6 +30,6 @@ export function createStatcite(files: readonly ParsedIndexFile[]): Statcite {
 }
 
 /** Parses index files given as text (file name → JSON text). */
-export function loadStatcite(files: ReadonlyArray<{ file: string; text: string }>): Statcite {
-  return createStatcite(files.map((f) => parseIndexFile(f.file, f.text)));
+export function loadStatcite(files: ReadonlyArray<{ file: string; text: string }>, localize: Localize = english): Statcite {
+  return createStatcite(files.map((f) => parseIndexFile(f.file, f.text, localize)), localize);
 }

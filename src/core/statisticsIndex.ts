@@ -1,4 +1,5 @@
 import type { IndexProblem, LoadedStatistic, ParsedIndexFile } from './indexFile';
+import { english, type Localize } from './localize';
 import type { Via } from './statistic';
 import { sourceKeyOf, type SourceKey } from './sourceKey';
 
@@ -11,7 +12,7 @@ export class StatisticsIndex {
   private readonly bySource = new Map<SourceKey, LoadedStatistic[]>();
   private readonly sameAs = new Map<string, Set<string>>();
 
-  private constructor(statistics: LoadedStatistic[], articles: Via[], problems: IndexProblem[]) {
+  private constructor(statistics: LoadedStatistic[], articles: Via[], problems: IndexProblem[], t: Localize) {
     this.problems = problems;
     this.articles = articles;
     const kept: LoadedStatistic[] = [];
@@ -22,7 +23,7 @@ export class StatisticsIndex {
           file: s.origin.file,
           code: 'duplicate-id',
           path: `${s.origin.path}.id`,
-          message: `Duplicate id "${s.id}" (first defined in ${first.origin.file}); this record is skipped.`,
+          message: t('Duplicate id "{0}" (first defined in {1}); this record is skipped.', s.id, first.origin.file),
           offset: s.origin.offset,
           length: s.origin.length,
           recordId: s.id,
@@ -44,7 +45,7 @@ export class StatisticsIndex {
             file: s.origin.file,
             code: 'dangling-same-as',
             path: `${s.origin.path}.sameAs[${s.sameAs.indexOf(other)}]`,
-            message: `"${s.id}" lists sameAs "${other}", which is not in the index.`,
+            message: t('"{0}" lists sameAs "{1}", which is not in the index.', s.id, other),
             offset: s.origin.offset,
             length: s.origin.length,
             recordId: s.id,
@@ -57,12 +58,16 @@ export class StatisticsIndex {
     }
   }
 
-  /** Merges parsed files in order; later duplicates of an id are reported and skipped. */
-  static fromFiles(files: readonly ParsedIndexFile[]): StatisticsIndex {
+  /**
+   * Merges parsed files in order; later duplicates of an id are reported and skipped. The problems found here go
+   * through `localize` (the editor passes `vscode.l10n.t`).
+   */
+  static fromFiles(files: readonly ParsedIndexFile[], localize: Localize = english): StatisticsIndex {
     return new StatisticsIndex(
       files.flatMap((f) => f.statistics),
       files.flatMap((f) => f.articles),
       files.flatMap((f) => f.problems),
+      localize,
     );
   }
 

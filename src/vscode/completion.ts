@@ -53,7 +53,7 @@ function toItem(doc: vscode.TextDocument, stat: LoadedStatistic, range: vscode.R
   const figure = formatFigure(stat, ctx.lang);
   const item = new vscode.CompletionItem({ label: `${figure} ${truncate(stat.en, 70)}`, description: describeSource(stat) }, vscode.CompletionItemKind.Value);
   item.detail = `${describeSource(stat)} · ${describeFigure(stat)} · ${stat.lang}`;
-  item.documentation = inertMarkdown(statisticMarkdown(stat, ctx.statcite.index, { staleAfterYears: ctx.staleAfterYears, now: new Date() }));
+  item.documentation = inertMarkdown(statisticMarkdown(stat, ctx.statcite.index, { staleAfterYears: ctx.staleAfterYears, now: new Date(), localize: vscode.l10n.t }));
   item.filterText = typed;
   item.sortText = String(rank).padStart(5, '0');
   const text = doc.getText();

@@ -13,7 +13,7 @@ export function registerHoverSupport(store: IndexStore): vscode.Disposable {
       const statcite = store.current;
       const at = citationAt(doc.getText(), doc.offsetAt(position), statcite, parsedMarkdown(doc, statcite.validation.markdown));
       if (!at) return undefined;
-      const markdown = citationHoverMarkdown(at, statcite.index, { staleAfterYears: readConfig(doc.uri).staleAfterYears, now: new Date() });
+      const markdown = citationHoverMarkdown(at, statcite.index, { staleAfterYears: readConfig(doc.uri).staleAfterYears, now: new Date(), localize: vscode.l10n.t });
       return markdown ? new vscode.Hover(inertMarkdown(markdown), toRange(doc, at.start, at.end)) : undefined;
     },
   });

@@ -87,7 +87,7 @@ export class IndexStore implements vscode.Disposable {
         return problem('unreadable-file', vscode.l10n.t('Skipped: the file is not valid UTF-8 text.'));
       }
       this.lineIndexes.set(uri.toString(), new LineIndex(text));
-      return parseIndexFile(name, text);
+      return parseIndexFile(name, text, vscode.l10n.t);
     } catch (e) {
       return problem('unreadable-file', vscode.l10n.t('Skipped: the file could not be read ({0}).', e instanceof Error ? e.message : String(e)));
     }
@@ -123,7 +123,7 @@ export class IndexStore implements vscode.Disposable {
   }
 
   private rebuild(): void {
-    this.statcite = createStatcite([...this.files.values()]);
+    this.statcite = createStatcite([...this.files.values()], vscode.l10n.t);
     this.publishProblems();
     this.emitter.fire(this.statcite);
   }

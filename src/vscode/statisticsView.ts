@@ -54,7 +54,7 @@ export class StatisticsTree implements vscode.TreeDataProvider<Node> {
     const item = new vscode.TreeItem(`${describeFigure(s)} ${s.en}`);
     item.id = s.id;
     item.description = `${describeSource(s)} · ${s.lang}`;
-    item.tooltip = inertMarkdown(statisticMarkdown(s, this.store.current.index, { staleAfterYears: readConfig().staleAfterYears, now: new Date() }));
+    item.tooltip = inertMarkdown(statisticMarkdown(s, this.store.current.index, { staleAfterYears: readConfig().staleAfterYears, now: new Date(), localize: vscode.l10n.t }));
     item.contextValue = 'statcite.statistic';
     item.command = { command: 'statcite.showStatistic', title: vscode.l10n.t('Show Statistic'), arguments: [s.id] };
     return item;
@@ -90,7 +90,7 @@ export function registerStatisticsView(store: IndexStore): { tree: StatisticsTre
       onDidChange: details.event,
       provideTextDocumentContent(uri) {
         const stat = store.current.index.get(uri.path.replace(/^\//, '').replace(/\.md$/, ''));
-        return stat ? statisticMarkdown(stat, store.current.index, { staleAfterYears: readConfig().staleAfterYears, now: new Date(), }) + `\n\n*id:* \`${stat.id}\`\n` : vscode.l10n.t('This statistic is no longer in the index.');
+        return stat ? statisticMarkdown(stat, store.current.index, { staleAfterYears: readConfig().staleAfterYears, now: new Date(), localize: vscode.l10n.t }) + `\n\n*id:* \`${stat.id}\`\n` : vscode.l10n.t('This statistic is no longer in the index.');
       },
     }),
     vscode.commands.registerCommand('statcite.showStatistic', async (id: string) => {

@@ -146,3 +146,40 @@ describe('parseIndexFile: broken files', () => {
     expect(parsed.problems.map((p) => p.path)).toEqual(['$.statistics[0]', '$.statistics[1]', '$.statistics[2]', '$.statistics[3]']);
   });
 });
+
+describe('parseIndexFile: translated messages', () => {
+  /** Marks every translated template with «…», so what went through localize can be told from what did not. */
+  const marked = (template: string, ...args: Array<string | number>) => `«${template.replace(/\{(\d+)\}/g, (m, i: string) => String(args[Number(i)] ?? m))}»`;
+
+  it('passes every problem message through localize, and the same in English by default', () => {
+    const texts = ['[]', '{"statistics": {}}', '{"note": 1, "statistics": [tru, 5]}', '{"articles": [{"title": 1}]}', indexText([{ ...record({ id: 'rec' }), extra: true }])];
+    for (const text of texts) {
+      const plain = parseIndexFile(FILE, text).problems;
+      const localized = parseIndexFile(FILE, text, marked).problems;
+      expect(localized.map((p) => p.message.startsWith('«'))).toEqual(plain.map(() => true));
+      expect(localized.map((p) => p.message.replace(/[«»]/g, ''))).toEqual(plain.map((p) => p.message));
+    }
+  });
+
+  it('translates the reasons statcite gives itself (JSON syntax, formats, record checks) but not zod\'s own', () => {
+    const syntax = parseIndexFile(FILE, '{"statistics": [tru]}', marked).problems.find((p) => p.code === 'invalid-json')!;
+    expect(syntax.message).toBe('«JSON syntax error: «invalid symbol»»');
+    const bad = [
+      { ...record({ id: 'Bad Id' }) },
+      { ...record({ id: 'lang' }), lang: 'Finnish' },
+      { ...record({ id: 'date' }), via: { title: 'T', lang: 'fi', document: 'd', date: '5.10.2020' } },
+      { ...record({ id: 'range' }), value: 7, valueMax: 6 },
+      { ...record({ id: 'figure' }), figure: '85 prosenttia' },
+    ];
+    const messages = parseIndexFile(FILE, indexText(bad), marked).problems.map((p) => p.message);
+    expect(messages).toEqual([
+      '«Record "Bad Id" skipped: "id": «use lowercase letters, digits and single hyphens, e.g. "zendesk-2019-loyalty-fi"»»',
+      '«Record "lang" skipped: "lang": «use a BCP-47 language tag such as "fi", "zh" or "pt-BR"»»',
+      '«Record "date" skipped: "via.date": «use YYYY, YYYY-MM or YYYY-MM-DD»»',
+      '«Record "range" skipped: "valueMax": «valueMax must not be below value»»',
+      '«Record "figure" skipped: "figure": «figure must appear in the quote as written»»',
+    ]);
+    const builtIn = parseIndexFile(FILE, indexText([{ ...record({ id: 'v' }), value: '84' }]), marked).problems[0]!.message;
+    expect(builtIn).toMatch(/^«Record "v" skipped: "value": [^«]+»$/);
+  });
+});

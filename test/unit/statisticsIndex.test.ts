@@ -38,6 +38,19 @@ describe('StatisticsIndex', () => {
     expect(index.sameAsOf('x')).toEqual([]);
   });
 
+  it('passes its problem messages through localize, English by default', () => {
+    const files = [parseIndexFile('a.stats.json', indexText([record({ id: 'same', sameAs: ['gone'] }), record({ id: 'same' })]))];
+    const t = (template: string, ...args: Array<string | number>) => `«${template}» ${args.join(' | ')}`;
+    expect(StatisticsIndex.fromFiles(files).problems.map((p) => p.message)).toEqual([
+      'Duplicate id "same" (first defined in a.stats.json); this record is skipped.',
+      '"same" lists sameAs "gone", which is not in the index.',
+    ]);
+    expect(StatisticsIndex.fromFiles(files, t).problems.map((p) => p.message)).toEqual([
+      '«Duplicate id "{0}" (first defined in {1}); this record is skipped.» same | a.stats.json',
+      '«"{0}" lists sameAs "{1}", which is not in the index.» same | gone',
+    ]);
+  });
+
   it('makes sameAs symmetric in lookups even when only one side declares it, across files', () => {
     const index = indexOf(
       { file: 'fi.stats.json', records: [record({ id: 'zendesk-fi', sameAs: ['purchase-zh'] })] },
