@@ -66,6 +66,7 @@ describe('package.json', () => {
       ...c.commands.map((cmd: { title: string }) => cmd.title),
       ...c.views.statcite.map((v: { name: string }) => v.name),
       ...c.viewsWelcome.map((w: { contents: string }) => w.contents),
+      packageJson.capabilities.untrustedWorkspaces.description,
     ];
     const walk = (props: Record<string, Record<string, unknown>>) => {
       for (const p of Object.values(props)) {
