@@ -51,7 +51,7 @@ interface ItemContext {
 
 function toItem(doc: vscode.TextDocument, stat: LoadedStatistic, range: vscode.Range, typed: string, rank: number, ctx: ItemContext): vscode.CompletionItem {
   const figure = formatFigure(stat, ctx.lang);
-  const item = new vscode.CompletionItem({ label: `${figure} ${truncate(stat.en, 70)}`, description: describeSource(stat) }, vscode.CompletionItemKind.Value);
+  const item = new vscode.CompletionItem({ label: `${figure} ${truncate(glossAfterFigure(stat), 70)}`, description: describeSource(stat) }, vscode.CompletionItemKind.Value);
   item.detail = `${describeSource(stat)} · ${describeFigure(stat)} · ${stat.lang}`;
   item.documentation = inertMarkdown(statisticMarkdown(stat, ctx.statcite.index, { staleAfterYears: ctx.staleAfterYears, now: new Date(), localize: vscode.l10n.t }));
   item.filterText = typed;
@@ -71,6 +71,12 @@ function toItem(doc: vscode.TextDocument, stat: LoadedStatistic, range: vscode.R
 
 function toRange(doc: vscode.TextDocument, start: number, end: number): vscode.Range {
   return new vscode.Range(doc.positionAt(start), doc.positionAt(end));
+}
+
+/** The gloss without a leading copy of the figure, so "84% 84% of consumers…" reads "84% of consumers…". */
+function glossAfterFigure(stat: LoadedStatistic): string {
+  const figure = describeFigure(stat).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return stat.en.replace(new RegExp(`^${figure}(?![\\d.,])\\s*`), '');
 }
 
 function truncate(text: string, max: number): string {
