@@ -228,14 +228,24 @@ async function main() {
   const cjk = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
   if (cjk.status === 0 && !cjk.stdout.trim()) console.log('note: no Chinese font installed, so Chinese text shows as boxes in screenshots (apt-get install fonts-wqy-microhei)');
 
-  // A fresh copy of examples/ (named "examples", so the Explorer and the title read as they would for a person),
-  // plus the hostile data file and a page to try it on.
+  // A fresh copy of examples/ (named "examples", so the Explorer and the title read as they would for a person).
+  // The hostile data file and a page to try it on are added later, by the safety steps.
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'statcite-walkthrough-'));
-  onShutdown(async () => rmSync(scratch, { recursive: true, force: true }));
+  // One cleanup, in order, on every way out (done, failed, timed out, Ctrl+C): the log, the browser, the server,
+  // and only then the scratch folder (a server still running could write into it).
+  let server;
+  let browser;
+  const consoleLog = [];
+  onShutdown(async () => {
+    finish('interrupted'); // prints the summary unless the run already did
+    try { writeFileSync(path.join(shotsDir, 'console.log'), consoleLog.join('\n')); } catch { /* best effort */ }
+    await browser?.close().catch(() => {});
+    await server?.stop();
+    rmSync(scratch, { recursive: true, force: true, maxRetries: 5 });
+  });
+  process.on('exit', () => rmSync(scratch, { recursive: true, force: true })); // whatever way out was taken
   const workspace = path.join(scratch, 'examples');
   cpSync(path.join(repoRoot, 'examples'), workspace, { recursive: true });
-  writeFileSync(path.join(workspace, 'hostile.stats.json'), JSON.stringify(HOSTILE_STATS, null, 2));
-  writeFileSync(path.join(workspace, 'safety.md'), SAFETY_MD);
   // Quieter screenshots: no Chat, a steady cursor; .vscode itself hidden from the Explorer.
   mkdirSync(path.join(workspace, '.vscode'));
   writeFileSync(path.join(workspace, '.vscode/settings.json'), JSON.stringify({
@@ -254,13 +264,13 @@ async function main() {
       cpSync(path.join(extensionPath, entry), path.join(extension, entry), { recursive: true });
     }
   }
-  const expectedStatistics = countStatistics([path.join(extension, 'data'), workspace]);
+  const expectedStatistics = () => countStatistics([path.join(extension, 'data'), workspace]);
 
   runSetup();
-  const server = await startServer();
+  server = await startServer();
   console.log(`VS Code server at ${server.url} (${((Date.now() - t0) / 1000).toFixed(1)} s); extension ${extensionPath} and a copy of examples/ in ${scratch}`);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
-  onShutdown(() => browser.close());
+  // Playwright's own signal handlers would exit before the cleanup above has run: leave signals to server.mjs.
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.setDefaultTimeout(WAIT_MS);
   const dialogs = [];
@@ -268,10 +278,8 @@ async function main() {
     dialogs.push(`${d.type()}: ${d.message()}`);
     void d.dismiss().catch(() => {});
   });
-  const consoleLog = [];
   page.on('console', (m) => consoleLog.push(`[${m.type()}] ${m.text()}`));
   page.on('pageerror', (e) => consoleLog.push(`[pageerror] ${e.message}`));
-  onShutdown(async () => writeFileSync(path.join(shotsDir, 'console.log'), consoleLog.join('\n')));
 
   const failed = new Set();
   /** Runs one step: its checks, then its screenshot (also on failure). Skipped when a step it needs failed. */
@@ -329,14 +337,15 @@ async function main() {
       const lines = await visibleLines(page);
       return /draft-en\.md/.test(tab ?? '') && lines.some((l) => l.text.includes('Why customer service still decides who wins'));
     });
+    await waitFor('the editor’s language to be Markdown', async () => (await statusBar(page)).some((e) => e.id === 'status.editor.mode' && e.text === 'Markdown'));
     await closeSecondarySideBar();
   });
 
   let item;
   await step('02-activated', ['01-explorer-open'], async () => {
     // The status bar item is statcite's own; it reads "N statistics" once the index (bundled + workspace) is loaded.
-    item = await waitFor(`the statcite status bar item to read "${expectedStatistics} statistics"`, async () =>
-      (await statusBar(page)).find((e) => e.id.startsWith('statcite.') && e.text === `${expectedStatistics} statistics`));
+    item = await waitFor(`the statcite status bar item to read "${expectedStatistics()} statistics"`, async () =>
+      (await statusBar(page)).find((e) => e.id.startsWith('statcite.') && e.text === `${expectedStatistics()} statistics`));
     // Live validation of the open draft has run too: the Problems count is no longer zero.
     await waitFor('the Problems count in the status bar to show the draft’s problems', async () =>
       (await statusBar(page)).some((e) => e.id === 'status.problems' && /[1-9]/.test(e.text)));
@@ -452,7 +461,13 @@ async function main() {
 
   await step('08-safety-completion', ['02-activated'], async () => {
     await page.keyboard.press('Escape');
+    // A data file arrives in the workspace: statcite reloads it on its own (the status bar count goes up).
+    writeFileSync(path.join(workspace, 'hostile.stats.json'), JSON.stringify(HOSTILE_STATS, null, 2));
+    writeFileSync(path.join(workspace, 'safety.md'), SAFETY_MD);
+    await waitFor(`statcite to load the new data file ("${expectedStatistics()} statistics")`, async () =>
+      (await statusBar(page)).some((e) => e.id.startsWith('statcite.') && e.text === `${expectedStatistics()} statistics`));
     const row = page.locator('.explorer-folders-view .monaco-list-row[aria-label="safety.md"]');
+    await waitFor('safety.md in the Explorer', () => row.isVisible());
     await row.click();
     const line = page.locator('.editor-group-container.active .view-line', { hasText: 'Cite it again:' });
     await waitFor('safety.md to open', () => line.isVisible());
