@@ -1,7 +1,9 @@
-import Fuse, { type IFuseOptions } from 'fuse.js';
-import { fold } from './fold';
+import Fuse from 'fuse.js';
 import type { LoadedStatistic } from './indexFile';
-import { describeFigure } from './format';
+import { Prefilter } from './prefilter';
+import { MAX_TOKEN } from './prefilterVocabulary';
+import { EntryCache, FIELD_WEIGHTS, FUSE_OPTIONS, rankEntries, recordText, toIndexedEntry, type Entry, type IndexedEntry } from './searchEntries';
+import { foldFast, searchTokens } from './searchText';
 
 /** One search hit: the statistic and its score (0 is a perfect match, 1 no match). */
 export interface SearchHit {
@@ -26,79 +28,147 @@ export interface StatisticSearch {
   search(query: string, options?: SearchOptions): SearchResult;
 }
 
-interface Entry {
-  readonly stat: LoadedStatistic;
-  readonly quote: string;
-  readonly en: string;
-  readonly publisher: string;
-  readonly tags: string;
-  readonly figure: string;
+export interface FuseSearchOptions {
+  /** `false` ranks every statistic with fuse.js on each query: the reference the prefilter is measured against. */
+  readonly prefilter?: boolean;
 }
 
-const FUSE_OPTIONS: IFuseOptions<Entry> = {
-  includeScore: true,
-  ignoreLocation: true,
-  ignoreFieldNorm: true,
-  threshold: 0.4,
-  minMatchCharLength: 1,
-  keys: [
-    { name: 'en', weight: 3 },
-    { name: 'quote', weight: 3 },
-    { name: 'publisher', weight: 2 },
-    { name: 'tags', weight: 2 },
-    { name: 'figure', weight: 1 },
-  ],
-};
+/**
+ * How many statistics fuse.js ranks per query at least (more when the limit asks for more). fuse.js costs about
+ * 25 µs per statistic, so this bounds a keystroke to a few milliseconds.
+ */
+export const CANDIDATES = 64;
+
+/** An index this small (the bundled one has about a hundred statistics) is ranked whole, exactly as before. */
+export const RANK_WHOLE_UP_TO = 200;
+
+function candidatesFor(limit: number): number {
+  return Math.max(CANDIDATES, limit + 16);
+}
 
 const NUMBER_IN_QUERY = /(?<![\p{L}\d])(\d+(?:[.,]\d+)?)\s?(%|％|x|×)?(?![\p{L}\d])/u;
 
-/** fuse.js over folded fields (diacritics and case do not matter), with figures in the query matched exactly. */
+/**
+ * fuse.js over folded fields (diacritics and case do not matter), with figures in the query matched exactly. Above
+ * RANK_WHOLE_UP_TO statistics, an inverted index over the folded words (the prefilter) picks the ones fuse.js ranks.
+ */
 export class FuseStatisticSearch implements StatisticSearch {
-  private readonly entries: Entry[];
-  private readonly fuse: Fuse<Entry>;
+  private readonly statistics: readonly LoadedStatistic[];
+  private readonly langs: string[];
+  /** Each statistic's language as a small number, for the prefilter. */
+  private readonly groups: Uint8Array;
+  private readonly groupIds = new Map<string, number>();
+  private readonly byValue = new Map<number, number[]>();
+  /** Without a prefilter: every entry and one fuse.js index over them. */
+  private readonly entries?: IndexedEntry[];
+  private readonly fuse?: Fuse<Entry>;
+  private readonly prefilter?: Prefilter;
+  private readonly cache: EntryCache;
 
-  constructor(statistics: readonly LoadedStatistic[]) {
-    this.entries = statistics.map((stat) => ({
-      stat,
-      quote: fold(stat.quote),
-      en: fold(stat.en),
-      publisher: fold([stat.source?.publisher, stat.source?.year, stat.source?.title, stat.via.publisher].filter(Boolean).join(' ')),
-      tags: fold(stat.tags.join(' ')),
-      figure: fold(`${stat.figure ?? ''} ${describeFigure(stat)}`),
-    }));
-    this.fuse = new Fuse(this.entries, FUSE_OPTIONS, Fuse.createIndex(FUSE_OPTIONS.keys!, this.entries));
+  constructor(statistics: readonly LoadedStatistic[], options: FuseSearchOptions = {}) {
+    this.statistics = statistics;
+    this.langs = statistics.map((s) => baseLang(s.lang));
+    this.groups = groupsOf(this.langs, this.groupIds);
+    statistics.forEach((s, i) => {
+      this.addValue(s.value, i);
+      if (s.valueMax !== undefined && s.valueMax !== s.value) this.addValue(s.valueMax, i);
+    });
+    this.cache = new EntryCache(statistics);
+    if (options.prefilter === false || statistics.length <= RANK_WHOLE_UP_TO) {
+      this.entries = statistics.map(toIndexedEntry);
+      const docs = this.entries.map((e) => e.entry);
+      this.fuse = new Fuse(docs, FUSE_OPTIONS, Fuse.createIndex(FUSE_OPTIONS.keys!, docs));
+    } else {
+      this.prefilter = new Prefilter({ count: statistics.length, text: (r) => recordText(statistics[r]!), groups: this.groups }, FIELD_WEIGHTS);
+    }
   }
 
   search(query: string, options: SearchOptions = {}): SearchResult {
     const limit = options.limit ?? 50;
-    const folded = fold(query).trim();
+    const folded = foldFast(query).trim();
     const number = NUMBER_IN_QUERY.exec(folded);
     const value = number ? Number(number[1]!.replace(',', '.')) : undefined;
     const words = number ? (folded.slice(0, number.index) + ' ' + folded.slice(number.index + number[0].length)).trim() : folded;
+    const lang = options.lang ? baseLang(options.lang) : undefined;
 
-    let hits: SearchHit[];
-    if (!folded) {
-      hits = this.entries.map((e) => ({ statistic: e.stat, score: 0.5 }));
-    } else if (value !== undefined) {
-      const byValue = this.entries.filter((e) => e.stat.value === value || e.stat.valueMax === value);
+    if (!folded) return this.everything(limit, lang);
+    let ranked: Ranked;
+    if (value !== undefined) {
+      const byValue = this.byValue.get(value) ?? [];
       // A year no statistic has as its value names a source's year ("zendesk 2019"): search the words and the year.
       const year = !byValue.length && !number![2] && /^(?:19|20)\d\d$/.test(number![1]!);
-      if (year) hits = this.fuse.search(folded).map(toHit);
-      else hits = words ? new Fuse(byValue, FUSE_OPTIONS).search(words).map(toHit) : byValue.map((e) => ({ statistic: e.stat, score: 0 }));
+      if (year) ranked = this.rank(folded, lang, limit);
+      else if (words) ranked = this.rank(words, lang, limit, byValue);
+      else ranked = { hits: byValue.map((i) => ({ statistic: this.statistics[i]!, score: 0 })), truncated: false };
     } else {
-      hits = this.fuse.search(folded).map(toHit);
+      ranked = this.rank(folded, lang, limit);
     }
-    const lang = options.lang?.split('-')[0];
+    const hits = ranked.hits;
     // Scores within 0.05 of each other count as equally good; then the document's language goes first.
     hits.sort((a, b) => Math.round(a.score * 20) - Math.round(b.score * 20) || langRank(a, lang) - langRank(b, lang) || a.score - b.score);
-    return { hits: hits.slice(0, limit), incomplete: hits.length > limit };
+    return { hits: hits.slice(0, limit), incomplete: hits.length > limit || ranked.truncated };
   }
+
+  /** fuse.js over the statistics the prefilter picks, or over `within` (those stating the query's figure). */
+  private rank(pattern: string, lang: string | undefined, limit: number, within?: readonly number[]): Ranked {
+    const fuseOver = (records: ArrayLike<number>) => rankEntries(Array.from(records, (i) => this.entries?.[i] ?? this.cache.get(i)), pattern).map(toHit);
+    if (!this.prefilter) return { hits: within ? fuseOver(within) : this.fuse!.search(pattern).map(toHit), truncated: false };
+    if (within && within.length <= candidatesFor(limit)) return { hits: fuseOver(within), truncated: false };
+    let allowed: Uint8Array | undefined;
+    if (within) {
+      allowed = new Uint8Array(this.statistics.length);
+      for (const i of within) allowed[i] = 1;
+    }
+    const tokens = searchTokens(pattern).slice(0, 8).map((t) => t.slice(0, MAX_TOKEN));
+    const picked = this.prefilter.candidates(tokens, candidatesFor(limit), lang === undefined ? -1 : (this.groupIds.get(lang) ?? -1), allowed);
+    return { hits: fuseOver(picked.records), truncated: picked.truncated };
+  }
+
+  private addValue(value: number, index: number): void {
+    const list = this.byValue.get(value);
+    if (list) list.push(index);
+    else this.byValue.set(value, [index]);
+  }
+
+  /** An empty query lists statistics in index order, the document's language first. */
+  private everything(limit: number, lang: string | undefined): SearchResult {
+    const first: SearchHit[] = [];
+    const rest: SearchHit[] = [];
+    for (let i = 0; i < this.statistics.length && first.length < limit; i++) {
+      const hit = { statistic: this.statistics[i]!, score: 0.5 };
+      if (lang === undefined || this.langs[i] === lang) first.push(hit);
+      else if (rest.length < limit) rest.push(hit);
+    }
+    return { hits: [...first, ...rest].slice(0, limit), incomplete: this.statistics.length > limit };
+  }
+}
+
+interface Ranked {
+  readonly hits: SearchHit[];
+  /** The prefilter left out statistics that might have matched too. */
+  readonly truncated: boolean;
 }
 
 function toHit(r: { item: Entry; score?: number }): SearchHit {
   return { statistic: r.item.stat, score: r.score ?? 1 };
 }
 
+/** Numbers languages in order of appearance; past 255 languages the rest share one number (only ties use it). */
+function groupsOf(langs: readonly string[], ids: Map<string, number>): Uint8Array {
+  const groups = new Uint8Array(langs.length);
+  langs.forEach((lang, i) => {
+    let id = ids.get(lang);
+    if (id === undefined) ids.set(lang, (id = Math.min(ids.size, 255)));
+    groups[i] = id;
+  });
+  return groups;
+}
+
+function baseLang(lang: string): string {
+  const dash = lang.indexOf('-');
+  return dash < 0 ? lang : lang.slice(0, dash);
+}
+
 function langRank(hit: SearchHit, lang: string | undefined): number {
-  return lang && hit.statistic.lang.split('-')[0] === lang ? 0 : 1;
+  return lang && baseLang(hit.statistic.lang) === lang ? 0 : 1;
 }

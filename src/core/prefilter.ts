@@ -1,0 +1,226 @@
+import { TermMatcher, type TermMatch } from './prefilterTerms';
+import { Vocabulary, WHOLE_FIELD } from './prefilterVocabulary';
+
+/** What the prefilter is built from: per record, its fields as written, in the order of `weights`, joined by FIELD_SEPARATOR. */
+export interface PrefilterSource {
+  readonly count: number;
+  text(record: number): string;
+  /** Each record's group (its language), so that ties go to the document's. */
+  readonly groups: Uint8Array;
+}
+
+/** The records worth ranking for one query, in index order, and whether more would have qualified. */
+export interface Candidates {
+  readonly records: Int32Array;
+  readonly truncated: boolean;
+}
+
+// A posting's mask: one bit per field the term occurs in, and WHOLE_FIELD when a field is nothing but that term
+// (fuse.js gives a field equal to the query its best score, so such records must reach the ranking).
+// fuse.js scores an exact match 0.001 and e errors in m characters e/m, and multiplies per-field scores weighted by
+// the field's weight: ranking by the sum of weight × −ln(score) over the fields a term is in follows it closely.
+const EXACT = -Math.log(0.001);
+const EQUAL = -Math.log(Number.EPSILON);
+// A token whose terms have more postings than this is too common to tell records apart: it is left to fuse.js when
+// the query has a rarer token, and otherwise the first records that contain it are taken, as fuse.js ties go.
+const COMMON = 150_000;
+
+/**
+ * An inverted index from folded tokens to records, in typed arrays (a 100k-record index is a few million postings),
+ * that picks the few hundred records fuse.js should rank for a query instead of all of them.
+ */
+export class Prefilter {
+  private readonly terms: TermMatcher;
+  private readonly start: Int32Array;
+  private readonly postings: Int32Array;
+  private readonly masks: Uint8Array;
+  private readonly fieldWeight: Float64Array;
+  private readonly groups: Uint8Array;
+  // Scratch space for one query, per record: kept between queries so that a keystroke allocates next to nothing.
+  private readonly score: Float64Array;
+  private readonly best: Float64Array;
+  private readonly keys: Float64Array;
+  private readonly touched: Int32Array;
+  private readonly mine: Int32Array;
+
+  /** `weights`: the relative weight of each field, as fuse.js's keys. */
+  constructor(source: PrefilterSource, weights: readonly number[]) {
+    const total = weights.reduce((a, b) => a + b, 0);
+    this.fieldWeight = new Float64Array(256);
+    for (let mask = 0; mask < 256; mask++) for (let f = 0; f < weights.length; f++) if (mask & (1 << f)) this.fieldWeight[mask]! += weights[f]! / total;
+    // One pass collects (term, record, mask) triples in record order; a second lays them out term by term.
+    let pairTerm = new Int32Array(1 << 16);
+    let pairMask = new Uint8Array(1 << 16);
+    const recordEnd = new Int32Array(source.count);
+    let pairs = 0;
+    let lastRecord = new Int32Array(1024).fill(-1);
+    let slot = new Int32Array(1024);
+    const vocabulary = new Vocabulary();
+    for (let r = 0; r < source.count; r++) {
+      const found = vocabulary.scan(source.text(r));
+      for (let k = 0; k < found; k++) {
+        const id = vocabulary.ids[k]!;
+        const field = vocabulary.fields[k]!;
+        if (id >= lastRecord.length) {
+          lastRecord = grow(lastRecord, id, -1);
+          slot = grow(slot, id, 0);
+        }
+        const bit = (1 << (field & 0x7f)) | (field & WHOLE_FIELD);
+        if (lastRecord[id] === r) {
+          pairMask[slot[id]!]! |= bit;
+          continue;
+        }
+        if (pairs === pairTerm.length) {
+          pairTerm = grow(pairTerm, pairs, 0);
+          pairMask = grow(pairMask, pairs, 0);
+        }
+        lastRecord[id] = r;
+        slot[id] = pairs;
+        pairTerm[pairs] = id;
+        pairMask[pairs++] = bit;
+      }
+      recordEnd[r] = pairs;
+    }
+    const termCount = vocabulary.terms.length;
+    this.start = new Int32Array(termCount + 1);
+    for (let i = 0; i < pairs; i++) this.start[pairTerm[i]! + 1]!++;
+    for (let t = 0; t < termCount; t++) this.start[t + 1]! += this.start[t]!;
+    const fill = this.start.slice(0, termCount);
+    this.postings = new Int32Array(pairs);
+    this.masks = new Uint8Array(pairs);
+    for (let r = 0, i = 0; r < source.count; r++) {
+      for (; i < recordEnd[r]!; i++) {
+        const at = fill[pairTerm[i]!]!++;
+        this.postings[at] = r;
+        this.masks[at] = pairMask[i]!;
+      }
+    }
+    this.terms = new TermMatcher(vocabulary);
+    this.groups = source.groups;
+    this.score = new Float64Array(source.count);
+    this.best = new Float64Array(source.count);
+    this.keys = new Float64Array(source.count);
+    this.touched = new Int32Array(source.count);
+    this.mine = new Int32Array(source.count);
+  }
+
+  /**
+   * The records to rank for these folded query tokens: at most `limit`, the most promising first chosen, ties going
+   * to records of `preferredGroup` (the document's language) and then to the earlier record, as fuse.js breaks ties.
+   * `allowed`, when given, restricts the records to those marked 1 (those that state the figure in the query).
+   */
+  candidates(tokens: readonly string[], limit: number, preferredGroup: number, allowed?: Uint8Array): Candidates {
+    const expanded = tokens.map((token) => this.expand(token, limit));
+    const selective = expanded.filter((e) => e.volume <= COMMON);
+    if (selective.length === 0) return this.firstContaining(expanded, limit, preferredGroup, allowed);
+    const { start, postings, masks, fieldWeight, best, score, touched, mine } = this;
+    let touchedCount = 0;
+    for (const { token, matches } of selective) {
+      const equalBonus = tokens.length === 1 ? EQUAL * 0.2 : 0;
+      let mineCount = 0;
+      for (const m of matches) {
+        const value = m.errors === 0 ? EXACT : -Math.log(m.errors / token.length);
+        const bonus = m.errors === 0 ? equalBonus : 0;
+        for (let i = start[m.id]!, end = start[m.id + 1]!; i < end; i++) {
+          const r = postings[i]!;
+          const mask = masks[i]!;
+          const v = value * fieldWeight[mask & 0x7f]! + (mask & WHOLE_FIELD ? bonus : 0);
+          const b = best[r]!;
+          if (b === 0) mine[mineCount++] = r;
+          if (v > b) best[r] = v;
+        }
+      }
+      for (let k = 0; k < mineCount; k++) {
+        const r = mine[k]!;
+        if (score[r] === 0) touched[touchedCount++] = r;
+        score[r]! += best[r]!;
+        best[r] = 0;
+      }
+    }
+    return this.top(touchedCount, limit, preferredGroup, allowed);
+  }
+
+  private expand(token: string, limit: number): { token: string; matches: TermMatch[]; volume: number } {
+    // Typos matter only where the exact matches cannot fill the list: fuse.js ranks an exact match far above them.
+    const matches = this.terms.match(token, (exact) => this.volume(exact) < limit * 4);
+    return { token, matches, volume: this.volume(matches) };
+  }
+
+  private volume(matches: readonly TermMatch[]): number {
+    let n = 0;
+    for (const m of matches) n += this.start[m.id + 1]! - this.start[m.id]!;
+    return n;
+  }
+
+  /** The best `limit` of the first `count` touched records by score, preferred ones first on ties, then by index. */
+  private top(count: number, limit: number, preferredGroup: number, allowed?: Uint8Array): Candidates {
+    const { touched, score, keys, groups } = this;
+    let n = 0;
+    for (let k = 0; k < count; k++) {
+      const r = touched[k]!;
+      const s = score[r]!;
+      score[r] = 0;
+      if (allowed && !allowed[r]) continue;
+      keys[n] = Math.round(s * 1000) * 2 + (groups[r] === preferredGroup ? 1 : 0);
+      touched[n++] = r;
+    }
+    if (n <= limit) return { records: touched.slice(0, n).sort(), truncated: false };
+    const cut = kthSmallest(keys.slice(0, n), n - limit);
+    const out: number[] = [];
+    const ties: number[] = [];
+    for (let i = 0; i < n; i++) {
+      if (keys[i]! > cut) out.push(touched[i]!);
+      else if (keys[i] === cut) ties.push(touched[i]!);
+    }
+    ties.sort((a, b) => a - b);
+    for (let i = 0; out.length < limit; i++) out.push(ties[i]!);
+    return { records: Int32Array.from(out).sort(), truncated: true };
+  }
+
+  /** For tokens too common to score: the first records (preferred ones first) with the rarest of them. */
+  private firstContaining(expanded: ReadonlyArray<{ matches: TermMatch[] }>, limit: number, preferredGroup: number, allowed?: Uint8Array): Candidates {
+    const rarest = expanded.reduce((a, b) => (this.volume(b.matches) < this.volume(a.matches) ? b : a));
+    const seen = new Uint8Array(this.score.length);
+    for (const m of rarest.matches) for (let i = this.start[m.id]!, end = this.start[m.id + 1]!; i < end; i++) seen[this.postings[i]!] = 1;
+    const first: number[] = [];
+    const rest: number[] = [];
+    for (let r = 0; r < seen.length && first.length < limit; r++) {
+      if (!seen[r] || (allowed && !allowed[r])) continue;
+      if (this.groups[r] === preferredGroup) first.push(r);
+      else if (rest.length < limit) rest.push(r);
+    }
+    const records = Int32Array.from([...first, ...rest].slice(0, limit)).sort();
+    return { records, truncated: true };
+  }
+}
+
+/** The value that would stand at index `k` if `values` were sorted ascending (reorders `values`). */
+function kthSmallest(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = t;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return values[k]!;
+  }
+  return values[k]!;
+}
+
+function grow<T extends Int32Array | Uint8Array>(a: T, needed: number, fillWith: number): T {
+  const next = new (a.constructor as new (n: number) => T)(Math.max(needed + 1, a.length * 2));
+  next.set(a);
+  if (fillWith !== 0) next.fill(fillWith, a.length);
+  return next;
+}

@@ -1,0 +1,106 @@
+import Fuse, { type FuseResult, type IFuseOptions, type RecordEntryObject } from 'fuse.js';
+import { describeFigure } from './format';
+import type { LoadedStatistic } from './indexFile';
+import { FIELD_SEPARATOR } from './prefilterVocabulary';
+import { foldFast } from './searchText';
+
+/** What fuse.js ranks: a statistic's searchable fields, folded (case, diacritics and compatibility forms removed). */
+export interface Entry {
+  readonly stat: LoadedStatistic;
+  readonly en: string;
+  readonly quote: string;
+  readonly publisher: string;
+  readonly tags: string;
+  readonly figure: string;
+}
+
+/** The fields in the order of the keys below; the prefilter indexes them in this order with these weights. */
+export const FIELD_WEIGHTS = [3, 3, 2, 2, 1] as const;
+
+export const FUSE_OPTIONS: IFuseOptions<Entry> = {
+  includeScore: true,
+  // The fields and the query are folded, so lower case already: this spares fuse.js a toLowerCase per field per query.
+  isCaseSensitive: true,
+  ignoreLocation: true,
+  ignoreFieldNorm: true,
+  threshold: 0.4,
+  minMatchCharLength: 1,
+  keys: [
+    { name: 'en', weight: FIELD_WEIGHTS[0] },
+    { name: 'quote', weight: FIELD_WEIGHTS[1] },
+    { name: 'publisher', weight: FIELD_WEIGHTS[2] },
+    { name: 'tags', weight: FIELD_WEIGHTS[3] },
+    { name: 'figure', weight: FIELD_WEIGHTS[4] },
+  ],
+};
+
+/** A statistic's searchable fields as written, in the order of FIELD_WEIGHTS, joined by FIELD_SEPARATOR. */
+export function recordText(stat: LoadedStatistic): string {
+  return rawFields(stat).join(FIELD_SEPARATOR);
+}
+
+function rawFields(stat: LoadedStatistic): string[] {
+  const publisher = [stat.source?.publisher, stat.source?.year, stat.source?.title, stat.via.publisher].filter(Boolean).join(' ');
+  return [stat.en, stat.quote, publisher, stat.tags.join(' '), `${stat.figure ?? ''} ${describeFigure(stat)}`];
+}
+
+export function toEntry(stat: LoadedStatistic): Entry {
+  // One fold per record instead of five: normalising is most of what making an entry costs.
+  let fields = foldFast(recordText(stat)).split(FIELD_SEPARATOR);
+  // A field holding the separator itself (JSON allows it) would shift the others: fold such fields one by one.
+  if (fields.length !== FIELD_WEIGHTS.length) fields = rawFields(stat).map(foldFast);
+  const [en, quote, publisher, tags, figure] = fields as [string, string, string, string, string];
+  return { stat, en, quote, publisher, tags, figure };
+}
+
+/** An entry with its fields in the form of a fuse.js index record, made once and reused by every query. */
+export interface IndexedEntry {
+  readonly entry: Entry;
+  readonly fields: Record<number, RecordEntryObject>;
+}
+
+export function toIndexedEntry(stat: LoadedStatistic): IndexedEntry {
+  const entry = toEntry(stat);
+  // The field-length norm (`n`) is not used: FUSE_OPTIONS ignore it.
+  const fields: Record<number, RecordEntryObject> = {};
+  FUSE_KEYS.forEach((key, i) => (fields[i] = { v: entry[key.id as keyof Entry] as string, n: 1 }));
+  return { entry, fields };
+}
+
+const FUSE_KEYS = Fuse.createIndex<Entry>(FUSE_OPTIONS.keys!, []).keys;
+
+/**
+ * fuse.js over a few entries, with an index assembled from their ready-made records: `new Fuse(entries)` would
+ * re-read every field and count its words (the norm) on each keystroke, about a fifth of the query time.
+ */
+export function rankEntries(list: readonly IndexedEntry[], pattern: string): FuseResult<Entry>[] {
+  const index = Fuse.parseIndex<Entry>({ keys: FUSE_KEYS, records: list.map((e, i) => ({ i, $: e.fields })) });
+  return new Fuse(
+    list.map((e) => e.entry),
+    FUSE_OPTIONS,
+    index,
+  ).search(pattern);
+}
+
+/**
+ * Entries made when a query first needs them and kept for the next keystrokes. Keeping every entry of a 100k index
+ * would double the memory its text takes (about 50 MB); a query ranks a few hundred, mostly the same as the last.
+ */
+export class EntryCache {
+  private readonly cache = new Map<number, IndexedEntry>();
+
+  constructor(
+    private readonly statistics: readonly LoadedStatistic[],
+    private readonly capacity = 4096,
+  ) {}
+
+  get(index: number): IndexedEntry {
+    let entry = this.cache.get(index);
+    if (entry) return entry;
+    entry = toIndexedEntry(this.statistics[index]!);
+    // A Map iterates in insertion order: dropping the first key drops the entry made longest ago.
+    if (this.cache.size >= this.capacity) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(index, entry);
+    return entry;
+  }
+}
