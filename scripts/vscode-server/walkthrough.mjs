@@ -148,6 +148,12 @@ function textPoint(page, needle, after = '') {
   }, { needle, after });
 }
 
+/** True when the editor's breadcrumbs (file › heading) mention `text`. */
+async function breadcrumbsInclude(page, text) {
+  const crumbs = await page.locator('.editor-group-container.active .breadcrumbs-control').textContent().catch(() => '');
+  return nbsp(crumbs).includes(text);
+}
+
 /** Text of the status bar items. */
 function statusBar(page) {
   return page.$$eval('.statusbar-item', (els) => els.map((e) => ({ id: e.id, text: e.textContent.replace(/\u00a0/g, ' ').trim(), label: e.getAttribute('aria-label') ?? '' })));
@@ -210,6 +216,42 @@ Cite it again:
 
 [^walkthrough-safety-check-2025]: Walkthrough Safety Check (2025).
 `;
+
+/**
+ * Copies the run's screenshots to docs/screenshots/, except where the committed one shows the same thing: text
+ * antialiasing differs a little from run to run, and a screenshot that only differs in that is not worth a commit.
+ */
+async function publishScreenshots(browser) {
+  mkdirSync(publishDir, { recursive: true });
+  const page = await browser.newPage();
+  const dataUrl = (file) => `data:image/png;base64,${readFileSync(file).toString('base64')}`;
+  const changed = [];
+  for (const f of readdirSync(shotsDir).filter((f) => /^\d\d-[a-z-]+\.png$/.test(f)).sort()) {
+    const fresh = path.join(shotsDir, f);
+    const committed = path.join(publishDir, f);
+    const differing = !existsSync(committed) ? Infinity : await page.evaluate(async ([a, b]) => {
+      const load = (src) => new Promise((resolve, reject) => Object.assign(new Image(), { onload() { resolve(this); }, onerror: reject, src }));
+      const pixels = (img) => {
+        const c = Object.assign(document.createElement('canvas'), { width: img.width, height: img.height });
+        const ctx = c.getContext('2d');
+        ctx.drawImage(img, 0, 0);
+        return ctx.getImageData(0, 0, img.width, img.height).data;
+      };
+      const [ia, ib] = await Promise.all([load(a), load(b)]);
+      if (ia.width !== ib.width || ia.height !== ib.height) return Infinity;
+      const [pa, pb] = [pixels(ia), pixels(ib)];
+      let n = 0;
+      for (let i = 0; i < pa.length; i += 4) if (Math.max(Math.abs(pa[i] - pb[i]), Math.abs(pa[i + 1] - pb[i + 1]), Math.abs(pa[i + 2] - pb[i + 2])) > 64) n++;
+      return n;
+    }, [dataUrl(fresh), dataUrl(committed)]);
+    if (differing > 100) {
+      copyFileSync(fresh, committed);
+      changed.push(f);
+    }
+  }
+  await page.close();
+  console.log(changed.length ? `screenshots updated in ${path.relative(repoRoot, publishDir)}/: ${changed.join(', ')}` : `screenshots in ${path.relative(repoRoot, publishDir)}/ still show this run (none updated)`);
+}
 
 // --- the walk-through ----------------------------------------------------------------------------------------
 async function main() {
@@ -331,7 +373,7 @@ async function main() {
   await step('01-explorer-open', [], async () => {
     const row = page.locator('.explorer-folders-view .monaco-list-row[aria-label="draft-en.md"]');
     await waitFor('draft-en.md in the Explorer', () => row.isVisible());
-    await row.click();
+    await row.dblclick(); // opens it to keep (not as a preview) and puts the cursor in it
     await waitFor('draft-en.md to open in the editor', async () => {
       const tab = await page.locator('.tabs-container .tab.active').getAttribute('aria-label').catch(() => '');
       const lines = await visibleLines(page);
@@ -339,6 +381,11 @@ async function main() {
     });
     await waitFor('the editor’s language to be Markdown', async () => (await statusBar(page)).some((e) => e.id === 'status.editor.mode' && e.text === 'Markdown'));
     await closeSecondarySideBar();
+    await waitFor('the editor to have the focus', () => page.locator('.editor-group-container.active .monaco-editor.focused').count());
+    // Settled, so the screenshot is the same every run: the Markdown grammar has coloured the heading, and the
+    // workbench is no longer "Activating Extensions…".
+    await waitFor('the heading to be highlighted as Markdown', () => page.locator('.editor-group-container.active .view-line span[class^="mtk"]:not(.mtk1)').count());
+    await waitFor('the workbench to finish activating extensions', async () => !(await statusBar(page)).some((e) => /Activating Extensions/i.test(e.text)));
   });
 
   let item;
@@ -349,6 +396,7 @@ async function main() {
     // Live validation of the open draft has run too: the Problems count is no longer zero.
     await waitFor('the Problems count in the status bar to show the draft’s problems', async () =>
       (await statusBar(page)).some((e) => e.id === 'status.problems' && /[1-9]/.test(e.text)));
+    await waitFor('the breadcrumbs to show the first heading', () => breadcrumbsInclude(page, 'Why customer service still decides who wins'));
   });
 
   await step('03-completion', ['02-activated'], async () => {
@@ -371,6 +419,7 @@ async function main() {
       fail(`${err.message}; rows seen: ${r.length ? r.slice(0, 3).map((x) => JSON.stringify(x.label)).join(', ') : 'none (no suggest widget)'}; rows after each key: ${trace.join(' ')}`);
     });
     if (!rows[0].focused) fail(`the first row is not the selected one: ${rows[0].label}`);
+    await waitFor('the breadcrumbs to follow the cursor to “Service sells”', () => breadcrumbsInclude(page, 'Service sells'));
     console.log(`    first row: ${rows[0].label.slice(0, 110)}`);
     // Ctrl+Space on an open list shows the selected item's details: the quote, the gloss, the source.
     const details = await showSuggestDetails();
@@ -461,6 +510,8 @@ async function main() {
 
   await step('08-safety-completion', ['02-activated'], async () => {
     await page.keyboard.press('Escape');
+    // The validate command's status bar message lasts 4 s: let it go, so this screenshot is the same every run.
+    await waitFor('the “citation problem(s)” status bar message to clear', async () => !(await statusBar(page)).some((e) => /citation problem/.test(e.text)), 10_000);
     // A data file arrives in the workspace: statcite reloads it on its own (the status bar count goes up).
     writeFileSync(path.join(workspace, 'hostile.stats.json'), JSON.stringify(HOSTILE_STATS, null, 2));
     writeFileSync(path.join(workspace, 'safety.md'), SAFETY_MD);
@@ -504,13 +555,9 @@ async function main() {
     if (dialogs.length) fail(`a dialog opened: ${dialogs.join('; ')}`);
   }
 
-  clearTimeout(timer);
   const { failed: failures } = finish();
-  if (!failures && publishDir) {
-    mkdirSync(publishDir, { recursive: true });
-    for (const f of readdirSync(shotsDir).filter((f) => f.endsWith('.png'))) copyFileSync(path.join(shotsDir, f), path.join(publishDir, f));
-    console.log(`screenshots copied to ${path.relative(repoRoot, publishDir)}/`);
-  }
+  if (!failures && publishDir) await publishScreenshots(browser);
+  clearTimeout(timer);
   await shutdown(failures ? 1 : 0);
 }
 
