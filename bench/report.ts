@@ -1,0 +1,87 @@
+// Renders the benchmark's results (bench/results/latest.json) as Markdown tables.
+import { ENGINE_LABELS, ENGINES, type EngineName } from './engines';
+
+interface Summary { n: number; median: number; p95: number; max: number }
+interface Quality { n: number; recall20: number | null; precision20: number | null; target20: number | null }
+interface SearchRun {
+  error?: string;
+  buildMs: number;
+  buildCpuMs: number;
+  indexMB: number;
+  firstQueryMs: number;
+  queries: Summary;
+  keystrokes: Summary;
+  quality: Quality;
+  byKind: Record<string, Quality>;
+  complete: boolean;
+  agreement?: { top1: number; top10: number; n: number };
+  load?: number;
+}
+type Results = Record<string, any>;
+
+const ms = (v: number | undefined, digits = 1) => (v === undefined || Number.isNaN(v) ? '—' : v >= 100 ? v.toFixed(0) : v.toFixed(digits));
+const ratio = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(2));
+
+function searchTable(name: string, runs: Record<string, SearchRun>, records: number, queries: number): string {
+  const rows = [
+    `### ${name}: ${records.toLocaleString('en')} statistics, ${queries} queries`,
+    '',
+    '| approach | build ms (cpu) | index MB | first query ms | query median / p95 / max ms (n) | keystroke p95 / max ms | recall@20 | typo | CJK | Cyrillic | precision@20 | same top hit as fuse.js / top-10 overlap |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const engine of ENGINES) {
+    const r = runs[engine];
+    if (!r) continue;
+    if (r.error) {
+      rows.push(`| ${ENGINE_LABELS[engine]} | failed: ${r.error.slice(0, 80)} |||||||||||`);
+      continue;
+    }
+    const q = r.queries;
+    const partial = r.complete ? '' : ` (${q.n + 1} of ${queries})`;
+    const agree = r.agreement ? `${ratio(r.agreement.top1)} / ${ratio(r.agreement.top10)}` : engine === 'statcite-plain' ? '(reference)' : '—';
+    rows.push(
+      `| ${ENGINE_LABELS[engine]} | ${ms(r.buildMs, 0)} (${ms(r.buildCpuMs, 0)}) | ${ms(r.indexMB)} | ${ms(r.firstQueryMs)} | ${ms(q.median, 2)} / ${ms(q.p95, 2)} / ${ms(q.max)}${partial} | ${ms(r.keystrokes.p95, 2)} / ${ms(r.keystrokes.max)} | ${ratio(r.quality.recall20)} | ${ratio(r.byKind.typo?.recall20)} | ${ratio(r.byKind.cjk?.recall20)} | ${ratio(r.byKind.cyrillic?.recall20)} | ${ratio(r.quality.precision20)} | ${agree} |`,
+    );
+  }
+  return rows.join('\n');
+}
+
+function summaryTable(search: Results): string {
+  const rows = ['| approach | 1k: query p95 | 10k: query p95 | 100k: query p95 / max | 100k: build | 100k: index memory | 100k: typo recall@20 | 100k: recall@20 |', '|---|---|---|---|---|---|---|---|'];
+  for (const engine of ENGINES) {
+    const at = (size: string) => search[size]?.[engine] as SearchRun | undefined;
+    const big = at('100k');
+    const p95 = (r?: SearchRun) => (r && !r.error ? `${ms(r.queries.p95, 2)} ms${r.complete ? '' : '*'}` : '—');
+    rows.push(
+      `| ${ENGINE_LABELS[engine as EngineName]} | ${p95(at('1k'))} | ${p95(at('10k'))} | ${big && !big.error ? `${ms(big.queries.p95, 2)} / ${ms(big.queries.max)} ms${big.complete ? '' : '*'}` : '—'} | ${big && !big.error ? `${(big.buildMs / 1000).toFixed(2)} s` : '—'} | ${big && !big.error ? `${ms(big.indexMB)} MB` : '—'} | ${ratio(big?.byKind?.typo?.recall20)} | ${ratio(big?.quality?.recall20)} |`,
+    );
+  }
+  return rows.join('\n') + '\n\n\\* measured on the first queries only: the engine ran out of its time budget (see n in the tables below).';
+}
+
+export function renderMarkdown(results: Results): string {
+  const out: string[] = ['# statcite benchmark', ''];
+  const m = results.machine;
+  out.push(`Run ${results.date} with \`${results.command}\` on ${m.cpu} (${m.cores} cores, ${m.memoryGB} GB), Node ${m.node}, ${m.platform}; load average ${m.loadBefore} before, ${m.loadAfter} after; ${Math.round(results.totalSeconds)} s in all.`, '');
+  if (results.search) {
+    out.push('## Search, side by side', '', summaryTable(results.search), '');
+    for (const [name, runs] of Object.entries(results.search as Record<string, Record<string, any>>)) out.push(searchTable(name, runs, runs.records, runs.queries), '');
+  }
+  if (results.activation) {
+    const a = results.activation;
+    out.push('## Activation (dist/extension.js, bundled index)', '', '| require ms | activate() ms | index ready ms (from require) | first search ms (builds the search) | statistics |', '|---|---|---|---|---|');
+    out.push(a.error ? `| failed: ${a.error} |||||` : `| ${ms(a.requireMs)} | ${ms(a.activateMs)} | ${ms(a.readyMs)} | ${ms(a.firstSearchMs)} | ${a.statistics} |`, '', `Median of ${a.runs} fresh processes.`, '');
+  }
+  if (results.validation && !results.validation.error) {
+    const v = results.validation;
+    out.push('## Validation (validateCitations) and insertion planning', '', '| document | citations | issues | cold ms | of which parsing ms | rules ms | unchanged again ms | after a one-character edit ms | parsing after the edit ms |', '|---|---|---|---|---|---|---|---|---|');
+    for (const d of v.documents) out.push(`| ${(d.bytes / 1e6).toFixed(2)} MB | ${d.citations} | ${d.issues} | ${ms(d.coldMs)} | ${ms(d.parseColdMs)} | ${ms(d.rulesColdMs)} | ${ms(d.unchangedMs)} | ${ms(d.editMs)} | ${ms(d.parseAfterEditMs)} |`);
+    out.push('', `Cold 1 MB validation, CPU profile by module (% of samples): ${Object.entries(v.profileShares).map(([k, p]) => `${k} ${p}`).join(', ')}.`, '');
+    out.push(`Insertion planning in a ${(v.insertion.bytes / 1e6).toFixed(2)} MB document: ${ms(v.insertion.withParseMs)} ms parsing the document first, ${ms(v.insertion.parsedMs, 3)} ms with its parse cached (as completion has it).`, '');
+  } else if (results.validation) out.push('## Validation', '', `failed: ${results.validation.error}`, '');
+  if (results.vsix) {
+    const x = results.vsix;
+    out.push('## Package', '', x.error ? `\`npm run package\` failed: ${x.error}` : `statcite.vsix: ${(x.bytes / 1024).toFixed(0)} KB${x.files ? `, ${x.files} files` : ''}.`, '');
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,92 @@
+// One search measurement in a fresh process: one engine, one data set. Prints one JSON line.
+// Run by bench/run.ts (bundled): node --expose-gc searchChild.cjs ENGINE DATASET.json QUERIES.json BUDGET_MS
+import { readFileSync } from 'node:fs';
+import type { LoadedStatistic } from '../src/core/indexFile';
+import { createEngine, type EngineName } from './engines';
+import { asLoaded } from './generate';
+import { KINDS, type Query } from './queries';
+import { memoryMB, summarize } from './stats';
+
+const [engineName, datasetFile, queriesFile, budgetArg] = process.argv.slice(2);
+const budget = Number(budgetArg ?? 20000);
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error('run node with --expose-gc');
+
+const dataset = JSON.parse(readFileSync(datasetFile!, 'utf8')) as { loaded?: boolean; records: LoadedStatistic[] };
+const stats = dataset.loaded ? dataset.records : asLoaded(dataset.records);
+const queries = JSON.parse(readFileSync(queriesFile!, 'utf8')) as Query[];
+const LIMIT = 50;
+const engine = createEngine(engineName as EngineName);
+
+gc();
+gc();
+const before = memoryMB();
+const cpu = process.cpuUsage();
+let t = performance.now();
+engine.build(stats);
+const buildMs = performance.now() - t;
+const buildCpu = process.cpuUsage(cpu);
+gc();
+gc();
+const indexMB = memoryMB() - before;
+
+// Query set: first query timed on its own (cold), then the rest until the time budget is spent.
+const results: Array<{ q: Query; ids: number[] }> = [];
+const latencies: number[] = [];
+let firstQueryMs = 0;
+const started = performance.now();
+for (const [n, q] of queries.entries()) {
+  if (n > 0 && performance.now() - started > budget) break;
+  t = performance.now();
+  const ids = engine.search(q.text, q.lang, LIMIT);
+  const ms = performance.now() - t;
+  if (n === 0) firstQueryMs = ms;
+  else latencies.push(ms);
+  results.push({ q, ids });
+}
+
+// Keystrokes: every prefix of each query, as completion asks on each character typed.
+const keystrokes: number[] = [];
+const ksStarted = performance.now();
+outer: for (const q of queries) {
+  for (let k = 1; k <= q.text.length; k++) {
+    if (performance.now() - ksStarted > budget / 4) break outer;
+    t = performance.now();
+    engine.search(q.text.slice(0, k), q.lang, LIMIT);
+    keystrokes.push(performance.now() - t);
+  }
+}
+
+const quality = (rs: typeof results) => {
+  let recall = 0;
+  let precision = 0;
+  let answered = 0;
+  let target = 0;
+  for (const { q, ids } of rs) {
+    const rel = new Set(q.relevant);
+    const top = ids.slice(0, 20);
+    const hits = top.filter((i) => rel.has(i)).length;
+    recall += hits / Math.min(20, rel.size);
+    if (top.length) (precision += hits / top.length), answered++;
+    if (top.includes(q.target)) target++;
+  }
+  if (!rs.length) return { n: 0, recall20: null, precision20: null, target20: null };
+  return { n: rs.length, recall20: recall / rs.length, precision20: answered ? precision / answered : null, target20: target / rs.length };
+};
+
+console.log(
+  JSON.stringify({
+    engine: engineName,
+    records: stats.length,
+    buildMs,
+    buildCpuMs: (buildCpu.user + buildCpu.system) / 1000,
+    indexMB,
+    firstQueryMs,
+    queries: summarize(latencies),
+    keystrokes: summarize(keystrokes),
+    quality: quality(results),
+    byKind: Object.fromEntries(KINDS.map((k) => [k, quality(results.filter((r) => r.q.kind === k))])),
+    complete: results.length === queries.length,
+    tops: results.map((r) => r.ids.slice(0, 10)),
+  }),
+);
