@@ -382,21 +382,21 @@ async function main() {
     await waitFor('the editor’s language to be Markdown', async () => (await statusBar(page)).some((e) => e.id === 'status.editor.mode' && e.text === 'Markdown'));
     await closeSecondarySideBar();
     await waitFor('the editor to have the focus', () => page.locator('.editor-group-container.active .monaco-editor.focused').count());
-    // Settled, so the screenshot is the same every run: the Markdown grammar has coloured the heading, and the
-    // workbench is no longer "Activating Extensions…".
+    // A steadier screenshot: the Markdown grammar has coloured the heading, and the workbench is no longer
+    // "Activating Extensions…" (start-up still varies a little from run to run).
     await waitFor('the heading to be highlighted as Markdown', () => page.locator('.editor-group-container.active .view-line span[class^="mtk"]:not(.mtk1)').count());
     await waitFor('the workbench to finish activating extensions', async () => !(await statusBar(page)).some((e) => /Activating Extensions/i.test(e.text)));
   });
 
-  let item;
   await step('02-activated', ['01-explorer-open'], async () => {
     // The status bar item is statcite's own; it reads "N statistics" once the index (bundled + workspace) is loaded.
-    item = await waitFor(`the statcite status bar item to read "${expectedStatistics()} statistics"`, async () =>
+    const item = await waitFor(`the statcite status bar item to read "${expectedStatistics()} statistics"`, async () =>
       (await statusBar(page)).find((e) => e.id.startsWith('statcite.') && e.text === `${expectedStatistics()} statistics`));
     // Live validation of the open draft has run too: the Problems count is no longer zero.
     await waitFor('the Problems count in the status bar to show the draft’s problems', async () =>
       (await statusBar(page)).some((e) => e.id === 'status.problems' && /[1-9]/.test(e.text)));
     await waitFor('the breadcrumbs to show the first heading', () => breadcrumbsInclude(page, 'Why customer service still decides who wins'));
+    console.log(`    status bar: ${item.text} (${item.label.split(',').pop().trim()})`);
   });
 
   await step('03-completion', ['02-activated'], async () => {
