@@ -25,7 +25,8 @@ export const USAGE = `Usage:
   statcite check [files, directories or globs…] [--format text|json] [--data FILE]… [--no-bundled]
   statcite search QUERY [--lang xx] [--limit N] [--format text|json] [--data FILE]… [--no-bundled]
 
-check   validates the citations in Markdown files (a directory is walked, honouring .gitignore).
+check   validates the citations in Markdown files (a directory is walked, honouring .gitignore; the
+        *.stats.json files in it join the index, as in the editor).
         Exit code 1 when an error-severity problem is found, 0 otherwise, 2 on bad usage.
 search  prints matching statistics, best first.
 --data  adds an index file (*.stats.json) to the bundled statistics; repeatable.`;

@@ -11,11 +11,29 @@ export class InputError extends Error {}
  * *.md and *.markdown (honouring .gitignore files found on the way), globs expanded.
  */
 export async function expandPaths(paths: readonly string[], cwd: string): Promise<string[]> {
+  return expand(paths, cwd, '**/*.{md,markdown}', true);
+}
+
+/** The writer's own index files (`*.stats.json`) inside the directories given, as the editor finds them in a workspace. */
+export async function findDataFiles(paths: readonly string[], cwd: string): Promise<string[]> {
+  const dirs = paths.filter((p) => !isDynamicPattern(p) && isDirectory(resolve(cwd, p)));
+  return expand(dirs, cwd, '**/*.stats.json', false);
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function expand(paths: readonly string[], cwd: string, pattern: string, strict: boolean): Promise<string[]> {
   const out = new Set<string>();
   for (const p of paths) {
     if (isDynamicPattern(p)) {
       const found = await glob(p, { cwd, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] });
-      if (!found.length) throw new InputError(`No file matches "${p}".`);
+      if (!found.length && strict) throw new InputError(`No file matches "${p}".`);
       found.sort().forEach((f) => out.add(f));
       continue;
     }
@@ -30,7 +48,7 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
       out.add(full);
       continue;
     }
-    const found = await glob('**/*.{md,markdown}', { cwd: full, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] });
+    const found = await glob(pattern, { cwd: full, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] });
     const ig = gitignoreFor(full);
     found.filter((f) => !ig.ignores(relative(full, f))).sort().forEach((f) => out.add(f));
   }

@@ -1,11 +1,11 @@
 import { readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseIndexFile, type ParsedIndexFile } from '../core/indexFile';
 import { LineIndex } from '../core/lineIndex';
 import { createStatcite } from '../core/statcite';
 import { validateCitations } from '../core/validate';
 import { parseArgs, UsageError, USAGE, type CheckArgs, type SearchArgs } from './args';
-import { expandPaths, InputError, readText } from './files';
+import { expandPaths, findDataFiles, InputError, readText } from './files';
 
 interface Io {
   readonly out: (line: string) => void;
@@ -37,21 +37,26 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-function loadIndex(args: CheckArgs | SearchArgs, io: Io) {
+function loadIndex(args: CheckArgs | SearchArgs, io: Io, found: readonly string[] = []) {
   const files: ParsedIndexFile[] = [];
   if (args.bundled) {
     for (const name of readdirSync(io.dataDir).filter((f) => f.endsWith('.stats.json')).sort()) {
       files.push(parseIndexFile(name, readText(join(io.dataDir, name), name)));
     }
   }
-  for (const file of args.data) files.push(parseIndexFile(file, readText(join(io.cwd, file), file)));
+  for (const file of args.data) files.push(parseIndexFile(file, readText(resolve(io.cwd, file), file)));
+  const given = new Set(args.data.map((f) => resolve(io.cwd, f)));
+  for (const file of found.filter((f) => !given.has(f))) {
+    const shown = relative(io.cwd, file) || file;
+    files.push(parseIndexFile(shown, readText(file, shown)));
+  }
   const statcite = createStatcite(files);
   for (const p of statcite.index.problems) io.err(`${p.file}: ${p.path}: ${p.message}`);
   return statcite;
 }
 
 async function check(args: CheckArgs, io: Io): Promise<number> {
-  const statcite = loadIndex(args, io);
+  const statcite = loadIndex(args, io, await findDataFiles(args.paths, io.cwd));
   const files = await expandPaths(args.paths, io.cwd);
   const diagnostics: Array<Record<string, string | number>> = [];
   let errors = 0;

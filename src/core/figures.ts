@@ -53,7 +53,7 @@ export function readFigures(text: string): Figure[] {
     // A figure reader must never take validation down; an odd input yields what was read so far.
   }
   figures.sort((a, b) => a.start - b.start);
-  return dropOverlaps(figures);
+  return dropRestated(text, dropOverlaps(figures));
 }
 
 function readNumerals(text: string, out: Figure[]): void {
@@ -180,6 +180,17 @@ function dropOverlaps(sorted: Figure[]): Figure[] {
     kept.push(f);
   }
   return kept;
+}
+
+/**
+ * A fraction in words restated right after as an exact percentage ("over half (56%)", "yli puolet (56 prosenttia)")
+ * is one figure: the exact one. The words alone would be read as exactly 50 and reported as a mismatch.
+ */
+function dropRestated(text: string, figures: Figure[]): Figure[] {
+  return figures.filter((f, i) => {
+    const next = figures[i + 1];
+    return !(f.approximate && next && !next.approximate && next.kind === 'percent' && /^[\s(（,:–—-]{1,4}$/u.test(text.slice(f.end, next.start)));
+  });
 }
 
 function round1(n: number): number {

@@ -260,3 +260,11 @@ describe('numberWords', () => {
     expect(parseChineseNumber('abc')).toBeUndefined();
   });
 });
+
+describe('readFigures: a fraction restated as a percentage', () => {
+  it('keeps only the exact figure in "over half (56%)" and "yli puolet (56 prosenttia)"', () => {
+    expect(readFigures('Over half (56%) of consumers').map((f) => [f.text, f.value])).toEqual([['56%', 56]]);
+    expect(readFigures('yli puolet (56 prosenttia) kuluttajista').map((f) => [f.text, f.value])).toEqual([['56 prosenttia', 56]]);
+    expect(readFigures('half of them, and later 56% of others').map((f) => f.value)).toEqual([50, 56]);
+  });
+});
