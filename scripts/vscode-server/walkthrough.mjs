@@ -5,8 +5,9 @@
 // (npm run test:walkthrough builds first.) The workspace is a fresh temporary copy of examples/: nothing in the
 // repository changes except the screenshots. Each step prints ✔/✖ and saves NN-name.png; the run ends with
 // "N passed, N failed" and exits 1 if any step failed.
-// Screenshots go to test-results/walkthrough/ (git-ignored); when every step passes they are copied to
-// docs/screenshots/, so the committed ones always show a passing run. --screenshots DIR writes them to DIR only.
+// Screenshots go to test-results/walkthrough/ (git-ignored). With --update-docs, and only when every step passes,
+// they are also copied to docs/screenshots/ (the README's pictures), so the committed ones show a passing run and a
+// plain test run leaves the working tree clean. --screenshots DIR writes them to DIR instead.
 // Env (CLI wins): STATCITE_EXTENSION_PATH, STATCITE_WALKTHROUGH_SCREENSHOTS, STATCITE_WALKTHROUGH_TIMEOUT_MS
 // (default 240000), STATCITE_VSCODE_VERBOSE=1 (echo the server's output).
 import { spawnSync } from 'node:child_process';
@@ -20,13 +21,13 @@ import { onShutdown, runSetup, shutdown, startServer, workbenchUrl } from './ser
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { values: opts } = parseArgs({
-  options: { extension: { type: 'string' }, screenshots: { type: 'string' }, timeout: { type: 'string' } },
+  options: { extension: { type: 'string' }, screenshots: { type: 'string' }, timeout: { type: 'string' }, 'update-docs': { type: 'boolean' } },
 });
 const env = process.env;
 const extensionPath = path.resolve(opts.extension ?? env.STATCITE_EXTENSION_PATH ?? repoRoot);
 const explicitShots = opts.screenshots ?? env.STATCITE_WALKTHROUGH_SCREENSHOTS;
 const shotsDir = path.resolve(explicitShots ?? path.join(repoRoot, 'test-results/walkthrough'));
-const publishDir = explicitShots ? undefined : path.join(repoRoot, 'docs/screenshots');
+const publishDir = opts['update-docs'] && !explicitShots ? path.join(repoRoot, 'docs/screenshots') : undefined;
 const timeoutMs = Number(opts.timeout ?? env.STATCITE_WALKTHROUGH_TIMEOUT_MS ?? 240_000);
 const WAIT_MS = 30_000; // the longest any one signal is waited for
 
