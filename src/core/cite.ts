@@ -37,7 +37,8 @@ export function planFootnote(text: string, stat: LoadedStatistic, resolver: Sour
   let label = key;
   if (!waiting) for (let n = 2; taken.has(normalizeLabel(label)); n++) label = `${key}-${n}`;
   const definition = `[^${label}]: ${footnoteText(stat)}`;
-  const last = parsed.definitions.reduce<(typeof parsed.definitions)[number] | undefined>((a, d) => (!a || d.end > a.end ? d : a), undefined);
+  // A new definition follows the last top-level one; after one inside a list or quote it would join that block.
+  const last = parsed.definitions.filter((d) => d.topLevel).reduce<(typeof parsed.definitions)[number] | undefined>((a, d) => (!a || d.end > a.end ? d : a), undefined);
   if (last) return { label, reused: false, definitionEdit: { start: last.end, end: last.end, newText: eol + definition } };
   return { label, reused: false, definitionEdit: appendAtEnd(text, definition, eol) };
 }

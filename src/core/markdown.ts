@@ -23,6 +23,8 @@ export interface FootnoteDefinition {
   readonly labelEnd: number;
   /** The definition's text as written (after the label). */
   readonly text: string;
+  /** True when it stands at the top level (not inside a list or block quote): only there can another follow it. */
+  readonly topLevel: boolean;
 }
 
 /** A run of prose: a paragraph, heading or table cell, as text pieces that map back to document offsets. */
@@ -65,15 +67,16 @@ export class MarkdownCache {
 /**
  * Reads footnotes and prose out of Markdown with micromark's GFM footnote extension, so code blocks, inline code,
  * HTML comments and link reference definitions never count as footnotes. Long documents are parsed chunk by chunk
- * (see splitChunks); with a cache, unchanged chunks are not parsed again.
+ * (see splitChunks); with a cache, unchanged chunks are not parsed again. A cancelled parse stops between chunks.
  */
-export function parseMarkdown(text: string, cache?: MarkdownCache): ParsedMarkdown {
+export function parseMarkdown(text: string, cache?: MarkdownCache, isCancelled?: () => boolean): ParsedMarkdown {
   const chunks = splitChunks(text);
   if (chunks.length === 1 && !cache) return parseChunk(text);
   const references: FootnoteReference[] = [];
   const definitions: FootnoteDefinition[] = [];
   const prose: ProseBlock[] = [];
   for (const { start, end } of chunks) {
+    if (isCancelled?.()) break;
     const chunk = text.slice(start, end);
     let parsed = cache?.get(chunk);
     if (!parsed) {
@@ -116,7 +119,7 @@ export function parseChunk(text: string): ParsedMarkdown {
         const raw = text.slice(start, end);
         const colon = raw.indexOf(']:');
         const labelEnd = start + (colon >= 0 ? colon + 2 : raw.length);
-        definitions.push({ label: node.label ?? node.identifier, id: normalizeLabel(node.label ?? node.identifier), start, end, labelEnd, text: text.slice(labelEnd, end).trim() });
+        definitions.push({ label: node.label ?? node.identifier, id: normalizeLabel(node.label ?? node.identifier), start, end, labelEnd, text: text.slice(labelEnd, end).trim(), topLevel: tree.children.includes(node) });
         for (const child of node.children) visit(child, true);
         return;
       }

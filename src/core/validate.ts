@@ -48,7 +48,9 @@ export function createValidationContext(index: StatisticsIndex, resolver: Source
 /** Checks every citation in a Markdown document. Never throws: an input it cannot read yields no issues. */
 export function validateCitations(text: string, ctx: ValidationContext, options: ValidationOptions = {}): CitationIssue[] {
   try {
-    return runRules(text, parseMarkdown(text, ctx.markdown), ctx, options);
+    const md = parseMarkdown(text, ctx.markdown, options.isCancelled);
+    // A cancelled parse is incomplete: its findings would be wrong, so there are none.
+    return options.isCancelled?.() ? [] : runRules(text, md, ctx, options);
   } catch {
     return [];
   }
