@@ -13,6 +13,8 @@ export interface Dataset {
   readonly records: number;
   readonly datasetFile: string;
   readonly queriesFile: string;
+  /** Other queries (another seed), run between the first query and the timed ones so the JIT has warmed up. */
+  readonly warmupFile: string;
   readonly queries: number;
 }
 
@@ -30,9 +32,11 @@ export function prepareDatasets(dir: string, sizes: readonly number[], perKind: 
     const queries: Query[] = makeQueries(records, texts, perKind);
     const datasetFile = join(dir, `${name}.records.json`);
     const queriesFile = join(dir, `${name}.queries.json`);
+    const warmupFile = join(dir, `${name}.warmup.json`);
     writeFileSync(datasetFile, JSON.stringify({ loaded, records }));
     writeFileSync(queriesFile, JSON.stringify(queries));
-    out.push({ name, records: records.length, datasetFile, queriesFile, queries: queries.length });
+    writeFileSync(warmupFile, JSON.stringify(makeQueries(records, texts, 4, 8).map((q) => ({ ...q, relevant: [] }))));
+    out.push({ name, records: records.length, datasetFile, queriesFile, warmupFile, queries: queries.length });
   };
   write('real', bundledStatistics().index.statistics, true);
   for (const size of sizes) write(size >= 1000 ? `${size / 1000}k` : String(size), generateRecords(size), false);

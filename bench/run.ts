@@ -42,7 +42,7 @@ if (wants('search')) {
     search[ds.name] = { records: ds.records, queries: ds.queries };
     for (const engine of engines) {
       t = Date.now();
-      const r = runChild('searchChild.ts', [engine, ds.datasetFile, ds.queriesFile, String(budgetMs)], scratch);
+      const r = runChild('searchChild.ts', [engine, ds.datasetFile, ds.queriesFile, ds.warmupFile, String(budgetMs)], scratch);
       search[ds.name]![engine] = r;
       const q = r.queries as { p95: number; n: number } | undefined;
       console.log(`${ds.name.padEnd(5)} ${engine.padEnd(15)} ${r.error ? 'ERROR ' + String(r.error) : `build ${(r.buildMs as number).toFixed(0)} ms, p95 ${q?.p95.toFixed(2)} ms (n=${q?.n}), recall@20 ${(r.quality as { recall20: number }).recall20.toFixed(2)}`} [${((Date.now() - t) / 1000).toFixed(1)} s]`);

@@ -2,6 +2,7 @@ import Fuse, { type FuseResult, type IFuseOptions, type RecordEntryObject } from
 import { describeFigure } from './format';
 import type { LoadedStatistic } from './indexFile';
 import { FIELD_SEPARATOR } from './prefilterVocabulary';
+import { fieldFilter, scriptsOf } from './searchScripts';
 import { foldFast } from './searchText';
 
 /** What fuse.js ranks: a statistic's searchable fields, folded (case, diacritics and compatibility forms removed). */
@@ -39,17 +40,20 @@ export function recordText(stat: LoadedStatistic): string {
   return rawFields(stat).join(FIELD_SEPARATOR);
 }
 
-function rawFields(stat: LoadedStatistic): string[] {
+function rawFields(stat: LoadedStatistic): [string, string, string, string, string] {
   const publisher = [stat.source?.publisher, stat.source?.year, stat.source?.title, stat.via.publisher].filter(Boolean).join(' ');
   return [stat.en, stat.quote, publisher, stat.tags.join(' '), `${stat.figure ?? ''} ${describeFigure(stat)}`];
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** `fold`, spared the Unicode normalisation where the text is ASCII (the English gloss, tags, most publishers). */
+function foldField(text: string): string {
+  return ASCII.test(text) ? text.toLowerCase() : foldFast(text);
+}
+
 export function toEntry(stat: LoadedStatistic): Entry {
-  // One fold per record instead of five: normalising is most of what making an entry costs.
-  let fields = foldFast(recordText(stat)).split(FIELD_SEPARATOR);
-  // A field holding the separator itself (JSON allows it) would shift the others: fold such fields one by one.
-  if (fields.length !== FIELD_WEIGHTS.length) fields = rawFields(stat).map(foldFast);
-  const [en, quote, publisher, tags, figure] = fields as [string, string, string, string, string];
+  const [en, quote, publisher, tags, figure] = rawFields(stat).map(foldField) as [string, string, string, string, string];
   return { stat, en, quote, publisher, tags, figure };
 }
 
@@ -57,24 +61,42 @@ export function toEntry(stat: LoadedStatistic): Entry {
 export interface IndexedEntry {
   readonly entry: Entry;
   readonly fields: Record<number, RecordEntryObject>;
+  /** Per field, the scripts it has letters of (see searchScripts.ts). */
+  readonly scripts: readonly number[];
 }
 
 export function toIndexedEntry(stat: LoadedStatistic): IndexedEntry {
   const entry = toEntry(stat);
   // The field-length norm (`n`) is not used: FUSE_OPTIONS ignore it.
   const fields: Record<number, RecordEntryObject> = {};
-  FUSE_KEYS.forEach((key, i) => (fields[i] = { v: entry[key.id as keyof Entry] as string, n: 1 }));
-  return { entry, fields };
+  const scripts: number[] = [];
+  FUSE_KEYS.forEach((key, i) => {
+    const v = entry[key.id as keyof Entry] as string;
+    fields[i] = { v, n: 1 };
+    scripts.push(scriptsOf(v));
+  });
+  return { entry, fields, scripts };
 }
 
 const FUSE_KEYS = Fuse.createIndex<Entry>(FUSE_OPTIONS.keys!, []).keys;
 
 /**
  * fuse.js over a few entries, with an index assembled from their ready-made records: `new Fuse(entries)` would
- * re-read every field and count its words (the norm) on each keystroke, about a fifth of the query time.
+ * re-read every field and count its words (the norm) on each keystroke, about a fifth of the query time. Fields
+ * that cannot match for want of the pattern's scripts are left out (see searchScripts.ts).
  */
 export function rankEntries(list: readonly IndexedEntry[], pattern: string): FuseResult<Entry>[] {
-  const index = Fuse.parseIndex<Entry>({ keys: FUSE_KEYS, records: list.map((e, i) => ({ i, $: e.fields })) });
+  const canMatch = fieldFilter(pattern, FUSE_OPTIONS.threshold!);
+  const records = list.map((e, i) => {
+    let $ = e.fields;
+    for (let k = 0; k < e.scripts.length; k++) {
+      if (canMatch(e.scripts[k]!, e.fields[k]!.v.length)) continue;
+      if ($ === e.fields) $ = { ...e.fields };
+      delete $[k];
+    }
+    return { i, $ };
+  });
+  const index = Fuse.parseIndex<Entry>({ keys: FUSE_KEYS, records });
   return new Fuse(
     list.map((e) => e.entry),
     FUSE_OPTIONS,

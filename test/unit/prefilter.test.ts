@@ -5,7 +5,9 @@ import { fold } from '../../src/core/fold';
 import { substringDistance } from '../../src/core/prefilterTerms';
 import { FIELD_SEPARATOR, Vocabulary } from '../../src/core/prefilterVocabulary';
 import { FuseStatisticSearch, RANK_WHOLE_UP_TO } from '../../src/core/search';
+import { FUSE_OPTIONS, rankEntries, toIndexedEntry } from '../../src/core/searchEntries';
 import { foldFast, searchTokens } from '../../src/core/searchText';
+import Fuse from 'fuse.js';
 import { statciteOf, record } from './helpers';
 
 describe('foldFast', () => {
@@ -56,6 +58,23 @@ describe('substringDistance', () => {
     expect(substringDistance('zendsk', 'zendesk', 2)).toBe(1);
     expect(substringDistance('zednesk', 'zendesk', 2)).toBe(1);
     expect(substringDistance('qqqqqq', 'zendesk', 2)).toBe(3);
+  });
+});
+
+describe('rankEntries', () => {
+  const stats = asLoaded(generateRecords(400, 5));
+  const entries = stats.map(toIndexedEntry);
+
+  it('scores exactly as fuse.js over the same entries, though it leaves out fields that cannot match', () => {
+    const queries = ['客户服务', '消费者', 'клиенты', 'лояльность', 'zendesk', 'asiakaspalvelu', 'customers expect fast answers', 'zendsk', 'ü', '84% kuluttajat'];
+    for (const q of queries) {
+      for (let start = 0; start < entries.length; start += 80) {
+        const list = entries.slice(start, start + 80);
+        const expected = new Fuse(list.map((e) => e.entry), FUSE_OPTIONS).search(q);
+        const actual = rankEntries(list, q);
+        expect(actual.map((r) => [r.refIndex, r.score]), q).toEqual(expected.map((r) => [r.refIndex, r.score]));
+      }
+    }
   });
 });
 
