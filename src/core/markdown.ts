@@ -69,7 +69,9 @@ export class MarkdownCache {
  * HTML comments and link reference definitions never count as footnotes. Long documents are parsed chunk by chunk
  * (see splitChunks); with a cache, unchanged chunks are not parsed again. A cancelled parse stops between chunks.
  */
-export function parseMarkdown(text: string, cache?: MarkdownCache, isCancelled?: () => boolean): ParsedMarkdown {
+export function parseMarkdown(source: string, cache?: MarkdownCache, isCancelled?: () => boolean): ParsedMarkdown {
+  // micromark drops a byte-order mark and would count offsets without it; a space keeps every offset in place.
+  const text = source.charCodeAt(0) === 0xfeff ? ' ' + source.slice(1) : source;
   const chunks = splitChunks(text);
   if (chunks.length === 1 && !cache) return parseChunk(text);
   const references: FootnoteReference[] = [];
