@@ -37,9 +37,13 @@ export function registerCompletionSupport(store: IndexStore): vscode.Disposable 
   return { dispose: () => (registration.dispose(), onConfig.dispose()) };
 }
 
-/** The trigger's characters and a space, so completion opens with quick suggestions off and follows multi-word queries. */
+/**
+ * The trigger's characters, a space and the digits: completion opens with quick suggestions off, follows
+ * multi-word queries, and reopens when a figure is typed after a list that had closed empty ("zendesk 8" → "84").
+ * Elsewhere these characters cost one line scan that finds no trigger.
+ */
 function triggerCharacters(trigger: string): string[] {
-  return [...new Set([...trigger, ' '])];
+  return [...new Set([...trigger, ' ', ...'0123456789'])];
 }
 
 interface ItemContext {
