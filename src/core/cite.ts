@@ -87,8 +87,11 @@ export function planInsertion(
   const parsed = options.parsed ?? parseMarkdown(text);
   const plan = planFootnote(text, stat, options.resolver, parsed);
   const ref = `[^${plan.label}]`;
+  // A quote or gloss goes in on one line: a line break from the data would split a table row, a heading or a list
+  // item, and would be a bare LF in a CRLF document.
+  const oneLine = (s: string) => s.trim().replace(/\s*[\r\n\u0085\u2028\u2029]\s*/gu, ' ');
   const newText =
-    options.mode === 'gloss' ? `${stat.en.replace(/[.!?]\s*$/u, '')}${ref}.` : options.mode === 'quote' ? `“${stat.quote.trim()}”${ref}` : options.figure + ref;
+    options.mode === 'gloss' ? `${oneLine(stat.en).replace(/[.!?]$/u, '')}${ref}.` : options.mode === 'quote' ? `“${oneLine(stat.quote)}”${ref}` : options.figure + ref;
   const main: TextEdit = { start: range.start, end: range.end, newText };
   const def = plan.definitionEdit;
   if (!def) return { label: plan.label, reused: true, main, additional: [] };

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { applyEdits } from '../../src/core/applyEdits';
+import { planInsertion } from '../../src/core/cite';
+import { parseMarkdown } from '../../src/core/markdown';
+import { loadStatcite } from '../../src/core/statcite';
+
+/** Bugs the robustness properties found, each pinned by the smallest example. */
+
+const via = { title: 'Trendid', publisher: 'TranslateWise LLC', lang: 'et', document: 'et.txt' };
+const record = (id: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  value: 42,
+  unit: '%',
+  quote: '42%\nettevõtetest arvab, et nende kliendid eelistavad telefoni.',
+  lang: 'et',
+  en: '42% of companies think\ntheir customers prefer the phone.',
+  source: { publisher: 'Kayako', year: 2021 },
+  via,
+  ...extra,
+});
+const statcite = loadStatcite([{ file: 'et.stats.json', text: JSON.stringify({ statistics: [record('kayako-2021-phone-et')] }) }]);
+const stat = statcite.index.get('kayako-2021-phone-et')!;
+
+describe('regressions found by the robustness properties', () => {
+  it.each(['quote', 'gloss'] as const)('a %s with a line break in the data goes in on one line (table rows and CRLF stay whole)', (mode) => {
+    const text = '| A | B |\r\n| --- | --- |\r\n| @@kay | x |\r\n';
+    const start = text.indexOf('@@');
+    const plan = planInsertion(text, { start, end: start + 5 }, stat, { figure: '42%', mode, resolver: statcite.resolver });
+    expect(plan.main.newText).not.toMatch(/[\r\n]/);
+    const after = applyEdits(text, [plan.main, ...plan.additional]);
+    expect(after.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(after.split('\r\n')[2]).toMatch(/^\| .*\[\^kayako-2021\][.]? \| x \|$/);
+    expect(parseMarkdown(after).references.map((r) => r.label)).toEqual(['kayako-2021']);
+  });
+});
