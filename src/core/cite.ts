@@ -39,7 +39,13 @@ export function planFootnote(text: string, stat: LoadedStatistic, resolver: Sour
   const definition = `[^${label}]: ${footnoteText(stat)}`;
   // A new definition follows the last top-level one; after one inside a list or quote it would join that block.
   const last = parsed.definitions.filter((d) => d.topLevel).reduce<(typeof parsed.definitions)[number] | undefined>((a, d) => (!a || d.end > a.end ? d : a), undefined);
-  if (last) return { label, reused: false, definitionEdit: { start: last.end, end: last.end, newText: eol + definition } };
+  if (last) {
+    // A line right after the last definition that is not part of it (after an empty definition, or one ending in a
+    // code block) would become the new definition's lazy continuation: keep a blank line between them.
+    const next = /^\r?\n([^\r\n]*)/.exec(text.slice(last.end, last.end + 2000))?.[1];
+    const apart = next !== undefined && next.trim() !== '' ? eol : '';
+    return { label, reused: false, definitionEdit: { start: last.end, end: last.end, newText: eol + definition + apart } };
+  }
   return { label, reused: false, definitionEdit: appendAtEnd(text, definition, eol) };
 }
 

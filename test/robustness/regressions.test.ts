@@ -33,3 +33,17 @@ describe('regressions found by the robustness properties', () => {
     expect(parseMarkdown(after).references.map((r) => r.label)).toEqual(['kayako-2021']);
   });
 });
+
+describe('regressions: where the definition goes', () => {
+  it('a paragraph right after an empty last definition stays a paragraph (it does not join the new definition)', () => {
+    const text = 'Text @@kay here.[^1]\n\n[^1]:\nA paragraph after it.\n    [^x]: indented, so part of that paragraph\n';
+    const start = text.indexOf('@@');
+    const before = parseMarkdown(text);
+    const plan = planInsertion(text, { start, end: start + 5 }, stat, { figure: '42%', mode: 'figure', resolver: statcite.resolver });
+    const after = applyEdits(text, [plan.main, ...plan.additional]);
+    const md = parseMarkdown(after);
+    expect(md.definitions.map((d) => d.label)).toEqual([...before.definitions.map((d) => d.label), 'kayako-2021']);
+    expect(md.definitions.at(-1)!.text).not.toContain('A paragraph after it');
+    expect(after).toContain('\n\nA paragraph after it.\n');
+  });
+});
