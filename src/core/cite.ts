@@ -27,7 +27,11 @@ export interface FootnotePlan {
  */
 export function planFootnote(text: string, stat: LoadedStatistic, resolver: SourceResolver, parsed: ParsedMarkdown = parseMarkdown(text)): FootnotePlan {
   const key = sourceKeyOf(stat);
+  const seen = new Set<string>();
   for (const def of parsed.definitions) {
+    // Only the first definition of a label counts: a reference to a later one cites the first.
+    if (seen.has(def.id)) continue;
+    seen.add(def.id);
     if (resolver.resolve(def)?.key === key) return { label: def.label, reused: true };
   }
   const eol = lineEndingOf(text);

@@ -47,3 +47,15 @@ describe('regressions: where the definition goes', () => {
     expect(after).toContain('\n\nA paragraph after it.\n');
   });
 });
+
+describe('regressions: reusing a definition', () => {
+  it('does not reuse the second definition of a label: a reference to the label cites the first', () => {
+    const text = 'Text @@kay here.[^a]\n\n[^a]: Own survey, 2024.\n[^a]: Kayako (2021).\n';
+    const start = text.indexOf('@@');
+    const plan = planInsertion(text, { start, end: start + 5 }, stat, { figure: '42%', mode: 'figure', resolver: statcite.resolver });
+    expect(plan.label).not.toBe('a');
+    const after = applyEdits(text, [plan.main, ...plan.additional]);
+    const def = parseMarkdown(after).definitions.find((d) => d.label === plan.label)!;
+    expect(statcite.resolver.resolve(def)?.key).toBe('kayako-2021');
+  });
+});
