@@ -69,9 +69,7 @@ export class MarkdownCache {
  * HTML comments and link reference definitions never count as footnotes. Long documents are parsed chunk by chunk
  * (see splitChunks); with a cache, unchanged chunks are not parsed again. A cancelled parse stops between chunks.
  */
-export function parseMarkdown(source: string, cache?: MarkdownCache, isCancelled?: () => boolean): ParsedMarkdown {
-  // micromark drops a byte-order mark and would count offsets without it; a space keeps every offset in place.
-  const text = source.charCodeAt(0) === 0xfeff ? ' ' + source.slice(1) : source;
+export function parseMarkdown(text: string, cache?: MarkdownCache, isCancelled?: () => boolean): ParsedMarkdown {
   const chunks = splitChunks(text);
   if (chunks.length === 1 && !cache) return parseChunk(text);
   const references: FootnoteReference[] = [];
@@ -106,7 +104,10 @@ function shiftReference(r: FootnoteReference, by: number): FootnoteReference {
 }
 
 /** Parses a text as one piece (what parseMarkdown does per chunk); exported to test that chunking changes nothing. */
-export function parseChunk(text: string): ParsedMarkdown {
+export function parseChunk(source: string): ParsedMarkdown {
+  // micromark drops a byte-order mark at the start and would count offsets without it; a space keeps every offset in
+  // place. Any chunk can start with one, not just the document (files joined together, text pasted from one).
+  const text = source.charCodeAt(0) === 0xfeff ? ' ' + source.slice(1) : source;
   const tree = fromMarkdown(text, { extensions: [gfmFootnote()], mdastExtensions: [gfmFootnoteFromMarkdown()] });
   const references: FootnoteReference[] = [];
   const definitions: FootnoteDefinition[] = [];

@@ -59,3 +59,13 @@ describe('regressions: reusing a definition', () => {
     expect(statcite.resolver.resolve(def)?.key).toBe('kayako-2021');
   });
 });
+
+describe('regressions: parse offsets', () => {
+  it('a byte-order mark starting a later block (files joined together) does not shift that block\'s offsets', () => {
+    const text = 'First file.[^a]\n\n[^a]: A.\n\n\uFEFFSecond file.[^b]\n\n\uFEFF[^b]: B.\n';
+    const md = parseMarkdown(text);
+    for (const r of md.references) expect(text.slice(r.start, r.end)).toBe(`[^${r.label}]`);
+    for (const d of md.definitions) expect(text.slice(d.start, d.labelEnd)).toBe(`[^${d.label}]:`);
+    expect(md.definitions.map((d) => d.text)).toEqual(['A.', 'B.']);
+  });
+});
