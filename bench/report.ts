@@ -10,6 +10,7 @@ interface SearchRun {
   indexMB: number;
   firstQueryMs: number;
   queries: Summary;
+  queryCpu?: Summary;
   keystrokes: Summary;
   quality: Quality;
   byKind: Record<string, Quality>;
@@ -26,21 +27,21 @@ function searchTable(name: string, runs: Record<string, SearchRun>, records: num
   const rows = [
     `### ${name}: ${records.toLocaleString('en')} statistics, ${queries} queries`,
     '',
-    '| approach | build ms (cpu) | index MB | first query ms | query median / p95 / max ms (n) | keystroke p95 / max ms | recall@20 | typo | CJK | Cyrillic | precision@20 | same top hit as fuse.js / top-10 overlap |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| approach | build ms (cpu) | index MB | first query ms | query median / p95 / max ms (n) | query CPU p95 ms | keystroke p95 / max ms | recall@20 | typo | CJK | Cyrillic | precision@20 | same top hit as fuse.js / top-10 overlap |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const engine of ENGINES) {
     const r = runs[engine];
     if (!r) continue;
     if (r.error) {
-      rows.push(`| ${ENGINE_LABELS[engine]} | failed: ${r.error.slice(0, 80)} |||||||||||`);
+      rows.push(`| ${ENGINE_LABELS[engine]} | failed: ${r.error.slice(0, 80)} ||||||||||||`);
       continue;
     }
     const q = r.queries;
     const partial = r.complete ? '' : ` (${q.n + 1} of ${queries})`;
     const agree = r.agreement ? `${ratio(r.agreement.top1)} / ${ratio(r.agreement.top10)}` : engine === 'statcite-plain' ? '(reference)' : '—';
     rows.push(
-      `| ${ENGINE_LABELS[engine]} | ${ms(r.buildMs, 0)} (${ms(r.buildCpuMs, 0)}) | ${ms(r.indexMB)} | ${ms(r.firstQueryMs)} | ${ms(q.median, 2)} / ${ms(q.p95, 2)} / ${ms(q.max)}${partial} | ${ms(r.keystrokes.p95, 2)} / ${ms(r.keystrokes.max)} | ${ratio(r.quality.recall20)} | ${ratio(r.byKind.typo?.recall20)} | ${ratio(r.byKind.cjk?.recall20)} | ${ratio(r.byKind.cyrillic?.recall20)} | ${ratio(r.quality.precision20)} | ${agree} |`,
+      `| ${ENGINE_LABELS[engine]} | ${ms(r.buildMs, 0)} (${ms(r.buildCpuMs, 0)}) | ${ms(r.indexMB)} | ${ms(r.firstQueryMs)} | ${ms(q.median, 2)} / ${ms(q.p95, 2)} / ${ms(q.max)}${partial} | ${ms(r.queryCpu?.p95, 2)} | ${ms(r.keystrokes.p95, 2)} / ${ms(r.keystrokes.max)} | ${ratio(r.quality.recall20)} | ${ratio(r.byKind.typo?.recall20)} | ${ratio(r.byKind.cjk?.recall20)} | ${ratio(r.byKind.cyrillic?.recall20)} | ${ratio(r.quality.precision20)} | ${agree} |`,
     );
   }
   return rows.join('\n');

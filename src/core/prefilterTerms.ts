@@ -79,7 +79,8 @@ export class TermMatcher {
     }
     if (maxErrors > 0 && wantTypos(out)) {
       for (const id of touched) {
-        if (this.counts[id]! < need) continue;
+        // A term shorter than the token by more than the allowed edits cannot hold it.
+        if (this.counts[id]! < need || this.terms[id]!.length < token.length - maxErrors) continue;
         const errors = substringDistance(token, this.terms[id]!, maxErrors);
         if (errors <= maxErrors) out.push({ id, errors });
       }

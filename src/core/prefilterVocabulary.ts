@@ -71,15 +71,25 @@ export class Vocabulary {
     this.count = this.field = this.fieldTokens = this.length = 0;
     this.fieldSeparated = false;
     this.lastHan = -1;
+    const token = this.token;
     for (let i = 0; i < raw.length; i++) {
       const code = raw.charCodeAt(i);
-      if (code === 0) {
-        this.endField();
-        continue;
-      }
       let f = folded[code]!;
       if (f === UNKNOWN) f = foldUnit(code);
-      if (f >= 0) this.step(f);
+      if (f > 0 && charClass(f) === WORD) {
+        // Inline, the case of nearly every character: a letter or digit that starts or continues a token.
+        let length = this.length;
+        if (length === 0) this.hash = FNV_OFFSET;
+        if (length < MAX_TOKEN) {
+          token[length++] = f;
+          this.hash = Math.imul(this.hash ^ f, FNV_PRIME);
+          this.length = length;
+        }
+        this.lastHan = -1;
+        continue;
+      }
+      if (code === 0) this.endField();
+      else if (f >= 0) this.step(f);
       else if (f === SEVERAL) for (const c of foldedToSeveral.get(code)!) this.step(c.charCodeAt(0));
     }
     this.endField();

@@ -34,17 +34,20 @@ export interface FuseSearchOptions {
 }
 
 /**
- * How many statistics fuse.js ranks per query at least (more when the limit asks for more). fuse.js costs about
- * 25 µs per statistic, so this bounds a keystroke to a few milliseconds.
+ * How many statistics fuse.js ranks for a query: its bitap search costs about 25 µs per statistic for a short query
+ * and more for a long one (it tries up to 40 % errors, one pass over each field per error), so the prefilter hands it
+ * `limit` and a few more for short queries and fewer for long phrases, keeping a keystroke within a few milliseconds.
+ * A long phrase is typed to find one statistic, and a list cut short is marked incomplete.
  */
-export const CANDIDATES = 64;
+export const PASS_BUDGET = 300;
+
+function candidatesFor(limit: number, pattern: string): number {
+  const passes = Math.floor(0.4 * Math.min(pattern.length, 32)) + 1;
+  return Math.max(24, Math.min(limit + 16, Math.floor(PASS_BUDGET / passes)));
+}
 
 /** An index this small (the bundled one has about a hundred statistics) is ranked whole, exactly as before. */
 export const RANK_WHOLE_UP_TO = 200;
-
-function candidatesFor(limit: number): number {
-  return Math.max(CANDIDATES, limit + 16);
-}
 
 const NUMBER_IN_QUERY = /(?<![\p{L}\d])(\d+(?:[.,]\d+)?)\s?(%|％|x|×)?(?![\p{L}\d])/u;
 
@@ -113,14 +116,14 @@ export class FuseStatisticSearch implements StatisticSearch {
   private rank(pattern: string, lang: string | undefined, limit: number, within?: readonly number[]): Ranked {
     const fuseOver = (records: ArrayLike<number>) => rankEntries(Array.from(records, (i) => this.entries?.[i] ?? this.cache.get(i)), pattern).map(toHit);
     if (!this.prefilter) return { hits: within ? fuseOver(within) : this.fuse!.search(pattern).map(toHit), truncated: false };
-    if (within && within.length <= candidatesFor(limit)) return { hits: fuseOver(within), truncated: false };
+    if (within && within.length <= candidatesFor(limit, pattern)) return { hits: fuseOver(within), truncated: false };
     let allowed: Uint8Array | undefined;
     if (within) {
       allowed = new Uint8Array(this.statistics.length);
       for (const i of within) allowed[i] = 1;
     }
     const tokens = searchTokens(pattern).slice(0, 8).map((t) => t.slice(0, MAX_TOKEN));
-    const picked = this.prefilter.candidates(tokens, candidatesFor(limit), lang === undefined ? -1 : (this.groupIds.get(lang) ?? -1), allowed);
+    const picked = this.prefilter.candidates(tokens, candidatesFor(limit, pattern), lang === undefined ? -1 : (this.groupIds.get(lang) ?? -1), allowed);
     return { hits: fuseOver(picked.records), truncated: picked.truncated };
   }
 
