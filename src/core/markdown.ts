@@ -75,13 +75,17 @@ export function parseMarkdown(text: string, cache?: MarkdownCache, isCancelled?:
   const references: FootnoteReference[] = [];
   const definitions: FootnoteDefinition[] = [];
   const prose: ProseBlock[] = [];
-  for (const { start, end } of chunks) {
+  for (const chunk of chunks) {
     if (isCancelled?.()) break;
-    const chunk = text.slice(start, end);
-    let parsed = cache?.get(chunk);
+    // Inside a document a byte-order mark is a character, not one to drop: a chunk starting with one (files joined
+    // together) is parsed from the line break before it.
+    const start = chunk.start > 0 && text.charCodeAt(chunk.start) === 0xfeff ? chunk.start - 1 : chunk.start;
+    const end = chunk.end;
+    const chunkText = text.slice(start, end);
+    let parsed = cache?.get(chunkText);
     if (!parsed) {
-      parsed = parseChunk(chunk);
-      cache?.set(chunk, parsed);
+      parsed = parseChunk(chunkText);
+      cache?.set(chunkText, parsed);
     }
     // Pieces point at the same reference objects as `references`, shifted once.
     const shifted = new Map(parsed.references.map((r) => [r, shiftReference(r, start)] as const));
@@ -103,11 +107,24 @@ function shiftReference(r: FootnoteReference, by: number): FootnoteReference {
   return { ...r, start: r.start + by, end: r.end + by };
 }
 
+function shiftParsed(parsed: ParsedMarkdown, by: number): ParsedMarkdown {
+  const references = new Map(parsed.references.map((r) => [r, shiftReference(r, by)] as const));
+  return {
+    references: [...references.values()],
+    definitions: parsed.definitions.map((d) => ({ ...d, start: d.start + by, end: d.end + by, labelEnd: d.labelEnd + by })),
+    prose: parsed.prose.map((b) => ({
+      start: b.start + by,
+      end: b.end + by,
+      pieces: b.pieces.map((p) => (p.kind === 'text' ? { ...p, offset: p.offset + by } : { kind: 'reference', reference: references.get(p.reference) ?? shiftReference(p.reference, by) })),
+    })),
+  };
+}
+
 /** Parses a text as one piece (what parseMarkdown does per chunk); exported to test that chunking changes nothing. */
-export function parseChunk(source: string): ParsedMarkdown {
-  // micromark drops a byte-order mark at the start and would count offsets without it; a space keeps every offset in
-  // place. Any chunk can start with one, not just the document (files joined together, text pasted from one).
-  const text = source.charCodeAt(0) === 0xfeff ? ' ' + source.slice(1) : source;
+export function parseChunk(text: string): ParsedMarkdown {
+  // micromark drops a byte-order mark that starts its input and counts offsets without it: parse what follows the
+  // mark, then move every offset past it.
+  if (text.charCodeAt(0) === 0xfeff) return shiftParsed(parseChunk(text.slice(1)), 1);
   const tree = fromMarkdown(text, { extensions: [gfmFootnote()], mdastExtensions: [gfmFootnoteFromMarkdown()] });
   const references: FootnoteReference[] = [];
   const definitions: FootnoteDefinition[] = [];

@@ -15,7 +15,9 @@ export function splitChunks(text: string): Array<{ start: number; end: number }>
   while (pos < text.length) {
     const nl = text.indexOf('\n', pos);
     const lineEnd = nl < 0 ? text.length : nl + 1;
-    const line = text.slice(pos, lineEnd).replace(/\r?\n$/, '');
+    // micromark drops a byte-order mark that starts the document.
+    let line = text.slice(pos, lineEnd).replace(/\r?\n$/, '');
+    if (pos === 0) line = line.replace(/^\uFEFF/, '');
     const blank = line.trim() === '';
     if (fence) {
       if (new RegExp(`^ {0,3}${fence[0]}{${fence.length},}\\s*$`).test(line)) fence = undefined;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../src/core/applyEdits';
 import { planInsertion } from '../../src/core/cite';
-import { parseMarkdown } from '../../src/core/markdown';
+import { parseChunk, parseMarkdown } from '../../src/core/markdown';
+import { sentencesOf } from '../../src/core/sentences';
 import { loadStatcite } from '../../src/core/statcite';
 
 /** Bugs the robustness properties found, each pinned by the smallest example. */
@@ -60,12 +61,27 @@ describe('regressions: reusing a definition', () => {
   });
 });
 
-describe('regressions: parse offsets', () => {
-  it('a byte-order mark starting a later block (files joined together) does not shift that block\'s offsets', () => {
-    const text = 'First file.[^a]\n\n[^a]: A.\n\n\uFEFFSecond file.[^b]\n\n\uFEFF[^b]: B.\n';
-    const md = parseMarkdown(text);
-    for (const r of md.references) expect(text.slice(r.start, r.end)).toBe(`[^${r.label}]`);
-    for (const d of md.definitions) expect(text.slice(d.start, d.labelEnd)).toBe(`[^${d.label}]:`);
-    expect(md.definitions.map((d) => d.text)).toEqual(['A.', 'B.']);
+/** Chunked parsing reads a document as one whole-document parse does, with every offset on what it names. */
+function expectParsedAsAWhole(text: string): void {
+  const whole = parseChunk(text);
+  const chunked = parseMarkdown(text);
+  const footnotes = (md: ReturnType<typeof parseMarkdown>) => [...md.references.map((r) => `${r.label}@${r.start}`), ...md.definitions.map((d) => `${d.label}:@${d.start}-${d.end}`)];
+  expect(footnotes(chunked)).toEqual(footnotes(whole));
+  const figures = (md: ReturnType<typeof parseMarkdown>) => md.prose.flatMap((b) => sentencesOf(b).flatMap((s) => s.figures.map((f) => `${f.text}@${f.start} cited by ${s.references.map((r) => r.label).join()}`)));
+  expect(figures(chunked)).toEqual(figures(whole));
+  for (const r of whole.references) expect(text.slice(r.start, r.end)).toBe(`[^${r.label}]`);
+  for (const d of whole.definitions) expect(text.slice(d.start, d.labelEnd)).toBe(`[^${d.label}]:`);
+}
+
+describe('regressions: parsing chunk by chunk', () => {
+  it('a document starting with a byte-order mark and a code fence or comment keeps its footnotes', () => {
+    expectParsedAsAWhole('\uFEFF~~~json\n\n~~~\n\nText.[^a]\n\n[^a]: A.\n');
+    expectParsedAsAWhole('\uFEFF<!--\n[^x]: hidden\n\n-->\n\nText.[^a]\n\n[^a]: A.\n');
+  });
+
+  it('a byte-order mark inside a document is a character, also where a chunk starts (files joined together)', () => {
+    expectParsedAsAWhole('First file.[^a]\n\n[^a]: A.\n\n\uFEFFSecond file.[^b]\n\n\uFEFF[^b]: B.\n');
+    expectParsedAsAWhole('Text.[^a]\n\n\uFEFF~~~\n\nMore.[^a]\n\n[^a]: A.\n');
+    expectParsedAsAWhole('\uFEFF[^a]: A.\n\nText.[^a]\n');
   });
 });
