@@ -15,10 +15,11 @@ export function splitChunks(text: string): Array<{ start: number; end: number }>
   while (pos < text.length) {
     const nl = text.indexOf('\n', pos);
     const lineEnd = nl < 0 ? text.length : nl + 1;
-    // micromark drops a byte-order mark that starts the document.
+    // micromark drops a byte-order mark that starts the document; only spaces and tabs make a line blank (a line of
+    // no-break spaces is text).
     let line = text.slice(pos, lineEnd).replace(/\r?\n$/, '');
     if (pos === 0) line = line.replace(/^\uFEFF/, '');
-    const blank = line.trim() === '';
+    const blank = /^[ \t]*$/.test(line);
     if (fence) {
       if (new RegExp(`^ {0,3}${fence[0]}{${fence.length},}\\s*$`).test(line)) fence = undefined;
     } else if (inComment) {

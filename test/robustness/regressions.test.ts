@@ -84,4 +84,11 @@ describe('regressions: parsing chunk by chunk', () => {
     expectParsedAsAWhole('Text.[^a]\n\n\uFEFF~~~\n\nMore.[^a]\n\n[^a]: A.\n');
     expectParsedAsAWhole('\uFEFF[^a]: A.\n\nText.[^a]\n');
   });
+
+  it('a line of no-break spaces is text, not a blank line: the paragraph goes on across it', () => {
+    const text = 'Asiakkaista 84 %\n\u00a0\npitää palvelua tärkeänä.[^zendesk-2019]\n\n[^zendesk-2019]: Zendesk (2019).\n';
+    expectParsedAsAWhole(text);
+    const [sentence] = parseMarkdown(text).prose.flatMap((b) => sentencesOf(b));
+    expect(sentence!.references.map((r) => r.label)).toEqual(['zendesk-2019']);
+  });
 });
