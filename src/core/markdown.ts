@@ -191,7 +191,10 @@ function collectText(source: string, value: string, offset: number, end: number,
 
 const CHARACTER_REFERENCE = /^&(?:#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|[A-Za-z][A-Za-z0-9]{0,31});/;
 
-/** A text node's value as runs, each at the offset where it is written (a decoded reference at its `&`). */
+/**
+ * A text node's value as runs, each at the offset where it is written (a decoded reference at its `&`). White space
+ * and block quote markers that start a continuation line ("> > ") are written but not in the value.
+ */
 function writtenRuns(source: string, value: string, start: number, end: number): Array<{ text: string; offset: number }> {
   const runs: Array<{ text: string; offset: number }> = [];
   const add = (text: string, at: number, written: boolean) => {
@@ -203,6 +206,9 @@ function writtenRuns(source: string, value: string, start: number, end: number):
   let j = 0;
   while (j < value.length) {
     const ch = value[j]!;
+    // A continuation line starts with its containers' markers and indentation ("> > "), which the value leaves out
+    // (it cannot start with a literal ">" or white space).
+    if (source[i - 1] === '\n' && value[j - 1] === '\n') while (i < end && /[ \t>]/.test(source[i]!)) i++;
     if (i >= end) {
       add(value.slice(j), end, false);
       break;

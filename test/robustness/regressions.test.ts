@@ -73,6 +73,8 @@ function expectParsedAsAWhole(text: string): void {
   for (const d of whole.definitions) expect(text.slice(d.start, d.labelEnd)).toBe(`[^${d.label}]:`);
 }
 
+const figuresAsWritten = (text: string) => parseMarkdown(text).prose.flatMap((b) => sentencesOf(b).flatMap((s) => s.figures.map((f) => text.slice(f.start, f.end))));
+
 describe('regressions: parsing chunk by chunk', () => {
   it('a document starting with a byte-order mark and a code fence or comment keeps its footnotes', () => {
     expectParsedAsAWhole('\uFEFF~~~json\n\n~~~\n\nText.[^a]\n\n[^a]: A.\n');
@@ -90,5 +92,19 @@ describe('regressions: parsing chunk by chunk', () => {
     expectParsedAsAWhole(text);
     const [sentence] = parseMarkdown(text).prose.flatMap((b) => sentencesOf(b));
     expect(sentence!.references.map((r) => r.label)).toEqual(['zendesk-2019']);
+  });
+});
+
+describe('regressions: offsets in prose', () => {
+  it('a continuation line of a nested block quote is read after its markers', () => {
+    const text = '> > Asiakkaista\n> > 84 % pitää[^nowhere] tärkeänä.\n';
+    expect(parseMarkdown(text).references.map((r) => text.slice(r.start, r.end))).toEqual(['[^nowhere]']);
+    expect(figuresAsWritten(text)).toEqual(['84 %']);
+  });
+
+  it('an escaped > starting a continuation line is read as text after the quote marker', () => {
+    const text = '> Line one\n> \\> 3 % here[^y]\n';
+    expect(parseMarkdown(text).references.map((r) => text.slice(r.start, r.end))).toEqual(['[^y]']);
+    expect(figuresAsWritten(text)).toEqual(['3 %']);
   });
 });
