@@ -219,7 +219,12 @@ function writtenRuns(source: string, value: string, start: number, end: number):
     }
     const ref = source[i] === '&' ? CHARACTER_REFERENCE.exec(source.slice(i, Math.min(end, i + 40))) : null;
     if (ref && !value.startsWith(ref[0], j)) {
-      const after = source[i + ref[0].length];
+      // The reference decoded into the characters up to the next one written after it that the value keeps: white
+      // space ending a line is dropped, an escaped character loses its backslash.
+      let next = i + ref[0].length;
+      next += /^[ \t]*(?=\r?\n)/.exec(source.slice(next, next + 100))?.[0].length ?? 0;
+      if (source[next] === '\\' && /[!-/:-@[-`{-~]/.test(source[next + 1] ?? '')) next++;
+      const after = source[next];
       let n = 1;
       while (n < 4 && j + n < value.length && value[j + n] !== after) n++;
       add(value.slice(j, j + n), i, false);

@@ -107,4 +107,10 @@ describe('regressions: offsets in prose', () => {
     expect(parseMarkdown(text).references.map((r) => text.slice(r.start, r.end))).toEqual(['[^y]']);
     expect(figuresAsWritten(text)).toEqual(['3 %']);
   });
+
+  it.each(['\n', '\r\n'])('a character reference before white space that ends a line does not shift what follows (%j)', (eol) => {
+    const text = `Tom &amp; Jerry &amp; ${eol}84 % of them[^nowhere].${eol}`;
+    expect(figuresAsWritten(text)).toEqual(['84 %']);
+    expect(parseMarkdown(text).references.map((r) => text.slice(r.start, r.end))).toEqual(['[^nowhere]']);
+  });
 });
