@@ -239,6 +239,8 @@ function writtenRuns(source: string, value: string, start: number, end: number):
   return runs;
 }
 
+const LINK_LIKE_REFERENCE = /^\[\^([^\]\s\\]+)\]\(/;
+
 function collectInline(source: string, node: Parents, pieces: ProsePiece[], references: FootnoteReference[]): void {
   for (const child of node.children as Nodes[]) {
     if (child.type === 'text') {
@@ -255,6 +257,15 @@ function collectInline(source: string, node: Parents, pieces: ProsePiece[], refe
       pieces.push({ kind: 'reference', reference });
     } else if (child.type === 'break') {
       pieces.push({ kind: 'text', text: ' ', offset: child.position?.start.offset ?? 0 });
+    } else if (child.type === 'link' && LINK_LIKE_REFERENCE.test(source.slice(child.position?.start.offset ?? 0, child.position?.end.offset ?? 0))) {
+      // "[^label](…)" is a reference followed by text where the label is defined, but micromark reads it as a link
+      // where it is not, which it also is when the definition is in another chunk: read it as the reference.
+      const start = child.position?.start.offset ?? 0;
+      const end = child.position?.end.offset ?? start;
+      const label = LINK_LIKE_REFERENCE.exec(source.slice(start, end))![1]!;
+      const reference: FootnoteReference = { label, id: normalizeLabel(label), start, end: start + label.length + 3 };
+      references.push(reference);
+      pieces.push({ kind: 'reference', reference }, { kind: 'text', text: source.slice(reference.end, end), offset: reference.end });
     } else if (child.type !== 'inlineCode' && child.type !== 'html' && 'children' in child) {
       collectInline(source, child as Parents, pieces, references);
     }

@@ -114,3 +114,13 @@ describe('regressions: offsets in prose', () => {
     expect(parseMarkdown(text).references.map((r) => text.slice(r.start, r.end))).toEqual(['[^nowhere]']);
   });
 });
+
+describe('regressions: references that read as links', () => {
+  it('a reference right before a parenthesis is a reference, wherever its definition is', () => {
+    const text = 'Asiakkaista 84 %[^zendesk-2019](Zendesk) pitää.\n\nMore.\n\n[^zendesk-2019]: Zendesk (2019).\n';
+    expectParsedAsAWhole(text);
+    expect(parseMarkdown(text).references.map((r) => text.slice(r.start, r.end))).toEqual(['[^zendesk-2019]']);
+    const undefinedOne = 'Text[^nowhere](see below).\n';
+    expect(parseMarkdown(undefinedOne).references.map((r) => undefinedOne.slice(r.start, r.end))).toEqual(['[^nowhere]']);
+  });
+});
