@@ -191,8 +191,13 @@ function addDefinitionFix(text: string, md: ParsedMarkdown, stat: LoadedStatisti
 }
 
 function removeBlock(text: string, def: FootnoteDefinition): TextEdit {
+  const lineStart = Math.max(text.lastIndexOf('\n', def.start - 1), text.lastIndexOf('\r', def.start - 1)) + 1;
+  const prefix = text.slice(lineStart, def.start);
+  // After a quote or list marker ("> ", "- ") the line stays, empty: joined to the next line, the marker would nest it.
+  if (!/^[ \t]*$/.test(prefix)) return { start: def.start, end: def.end, newText: '' };
+  // Indentation goes with the line: left in front of the next line, it would make that line code.
   let end = def.end;
   if (text.startsWith('\r\n', end)) end += 2;
   else if (text[end] === '\n') end += 1;
-  return { start: def.start, end, newText: '' };
+  return { start: lineStart, end, newText: '' };
 }

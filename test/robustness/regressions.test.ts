@@ -4,6 +4,7 @@ import { planInsertion } from '../../src/core/cite';
 import { parseChunk, parseMarkdown } from '../../src/core/markdown';
 import { sentencesOf } from '../../src/core/sentences';
 import { loadStatcite } from '../../src/core/statcite';
+import { validateCitations } from '../../src/core/validate';
 
 /** Bugs the robustness properties found, each pinned by the smallest example. */
 
@@ -122,5 +123,28 @@ describe('regressions: references that read as links', () => {
     expect(parseMarkdown(text).references.map((r) => text.slice(r.start, r.end))).toEqual(['[^zendesk-2019]']);
     const undefinedOne = 'Text[^nowhere](see below).\n';
     expect(parseMarkdown(undefinedOne).references.map((r) => undefinedOne.slice(r.start, r.end))).toEqual(['[^nowhere]']);
+  });
+});
+
+describe('regressions: removing an unused definition', () => {
+  const removeUnused = (text: string, label: string) => {
+    const issue = validateCitations(text, statcite.validation).find((i) => i.code === 'unused-footnote' && i.message.includes(`[^${label}]`))!;
+    return applyEdits(text, issue.fix!.edits);
+  };
+
+  it('an indented one goes with its indentation, so the next definition does not become code', () => {
+    const text = '- Item.[^b]\r\n\r\n    [^a]: Unused.\r\n    [^b]: Used.\r\n';
+    const after = removeUnused(text, 'a');
+    expect(after).toBe('- Item.[^b]\r\n\r\n    [^b]: Used.\r\n');
+    expect(parseMarkdown(after).definitions.map((d) => d.label)).toEqual(['b']);
+  });
+
+  it.each([
+    ['> [^a]: Unused.\n> [^b]: Used.\n\nText.[^b]\n', '> [^b]: Used.\n\nText.[^b]\n'],
+    ['- [^a]: Unused.\n- [^b]: Used.\n\nText.[^b]\n', '- \n- [^b]: Used.\n\nText.[^b]\n'],
+  ])('one after a quote or list marker never puts that marker in front of the next line (%j)', (text, expected) => {
+    const after = removeUnused(text, 'a');
+    expect(after).toBe(expected);
+    expect(parseMarkdown(after).definitions.map((d) => d.label)).toEqual(['b']);
   });
 });
