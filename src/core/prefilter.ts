@@ -1,5 +1,6 @@
 import { TermMatcher, type TermMatch } from './prefilterTerms';
 import { Vocabulary, WHOLE_FIELD } from './prefilterVocabulary';
+import { isHanToken } from './searchText';
 
 /** What the prefilter is built from: per record, its fields as written, in the order of `weights`, joined by FIELD_SEPARATOR. */
 export interface PrefilterSource {
@@ -21,6 +22,8 @@ export interface Candidates {
 // the field's weight: ranking by the sum of weight × −ln(score) over the fields a term is in follows it closely.
 const EXACT = -Math.log(0.001);
 const EQUAL = -Math.log(Number.EPSILON);
+/** Above any sum of the other scores. */
+const HAN_PAIR = 1000;
 // A token whose terms have more postings than this is too common to tell records apart: it is left to fuse.js when
 // the query has a rarer token, and otherwise the first records that contain it are taken, as fuse.js ties go.
 const COMMON = 150_000;
@@ -117,6 +120,9 @@ export class Prefilter {
     let touchedCount = 0;
     for (const { token, matches } of selective) {
       const equalBonus = tokens.length === 1 ? EQUAL * 0.2 : 0;
+      // fuse.js needs a Chinese query's characters side by side (two characters allow no error): a record holding
+      // one of the query's character pairs goes before any that only holds its characters apart.
+      const pairBonus = token.length === 2 && isHanToken(token) ? HAN_PAIR : 0;
       let mineCount = 0;
       for (const m of matches) {
         const value = m.errors === 0 ? EXACT : -Math.log(m.errors / token.length);
@@ -124,7 +130,7 @@ export class Prefilter {
         for (let i = start[m.id]!, end = start[m.id + 1]!; i < end; i++) {
           const r = postings[i]!;
           const mask = masks[i]!;
-          const v = value * fieldWeight[mask & 0x7f]! + (mask & WHOLE_FIELD ? bonus : 0);
+          const v = value * fieldWeight[mask & 0x7f]! + (mask & WHOLE_FIELD ? bonus : 0) + pairBonus;
           const b = best[r]!;
           if (b === 0) mine[mineCount++] = r;
           if (v > b) best[r] = v;

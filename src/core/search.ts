@@ -1,8 +1,7 @@
-import Fuse from 'fuse.js';
 import type { LoadedStatistic } from './indexFile';
 import { Prefilter } from './prefilter';
 import { MAX_TOKEN } from './prefilterVocabulary';
-import { EntryCache, FIELD_WEIGHTS, FUSE_OPTIONS, rankEntries, recordText, toIndexedEntry, type Entry, type IndexedEntry } from './searchEntries';
+import { EntryCache, FIELD_WEIGHTS, rankEntries, recordText, toIndexedEntry, type Entry, type IndexedEntry } from './searchEntries';
 import { foldFast, searchTokens } from './searchText';
 
 /** One search hit: the statistic and its score (0 is a perfect match, 1 no match). */
@@ -36,14 +35,14 @@ export interface FuseSearchOptions {
 /**
  * How many statistics fuse.js ranks for a query: its bitap search costs about 25 µs per statistic for a short query
  * and more for a long one (it tries up to 40 % errors, one pass over each field per error), so the prefilter hands it
- * `limit` and a few more for short queries and fewer for long phrases, keeping a keystroke within a few milliseconds.
- * A long phrase is typed to find one statistic, and a list cut short is marked incomplete.
+ * `limit` statistics for short queries and fewer for long phrases, keeping a keystroke within a few milliseconds. A
+ * long phrase is typed to find one statistic, and a list cut short is marked incomplete.
  */
-export const PASS_BUDGET = 300;
+export const PASS_BUDGET = 200;
 
 function candidatesFor(limit: number, pattern: string): number {
   const passes = Math.floor(0.4 * Math.min(pattern.length, 32)) + 1;
-  return Math.max(24, Math.min(limit + 16, Math.floor(PASS_BUDGET / passes)));
+  return Math.max(24, Math.min(limit, Math.floor(PASS_BUDGET / passes)));
 }
 
 /** An index this small (the bundled one has about a hundred statistics) is ranked whole, exactly as before. */
@@ -62,9 +61,8 @@ export class FuseStatisticSearch implements StatisticSearch {
   private readonly groups: Uint8Array;
   private readonly groupIds = new Map<string, number>();
   private readonly byValue = new Map<number, number[]>();
-  /** Without a prefilter: every entry and one fuse.js index over them. */
+  /** Without a prefilter: every entry, made once. */
   private readonly entries?: IndexedEntry[];
-  private readonly fuse?: Fuse<Entry>;
   private readonly prefilter?: Prefilter;
   private readonly cache: EntryCache;
 
@@ -79,8 +77,6 @@ export class FuseStatisticSearch implements StatisticSearch {
     this.cache = new EntryCache(statistics);
     if (options.prefilter === false || statistics.length <= RANK_WHOLE_UP_TO) {
       this.entries = statistics.map(toIndexedEntry);
-      const docs = this.entries.map((e) => e.entry);
-      this.fuse = new Fuse(docs, FUSE_OPTIONS, Fuse.createIndex(FUSE_OPTIONS.keys!, docs));
     } else {
       this.prefilter = new Prefilter({ count: statistics.length, text: (r) => recordText(statistics[r]!), groups: this.groups }, FIELD_WEIGHTS);
     }
@@ -115,7 +111,7 @@ export class FuseStatisticSearch implements StatisticSearch {
   /** fuse.js over the statistics the prefilter picks, or over `within` (those stating the query's figure). */
   private rank(pattern: string, lang: string | undefined, limit: number, within?: readonly number[]): Ranked {
     const fuseOver = (records: ArrayLike<number>) => rankEntries(Array.from(records, (i) => this.entries?.[i] ?? this.cache.get(i)), pattern).map(toHit);
-    if (!this.prefilter) return { hits: within ? fuseOver(within) : this.fuse!.search(pattern).map(toHit), truncated: false };
+    if (!this.prefilter) return { hits: within ? fuseOver(within) : rankEntries(this.entries!, pattern).map(toHit), truncated: false };
     if (within && within.length <= candidatesFor(limit, pattern)) return { hits: fuseOver(within), truncated: false };
     let allowed: Uint8Array | undefined;
     if (within) {

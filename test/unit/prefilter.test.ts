@@ -113,6 +113,15 @@ describe('FuseStatisticSearch with the prefilter', () => {
     }
   });
 
+  it('prefers records with a Chinese query\'s characters side by side over records with them apart', () => {
+    const zh = (id: string, quote: string, publisher: string) => record({ id, quote, figure: '84%', lang: 'zh', source: { publisher } });
+    const apart = Array.from({ length: 300 }, (_, i) => zh(`apart-${i}-zh`, `84%的技术人员说，成功需要时间。`, '学术与成长研究'));
+    const together = Array.from({ length: 10 }, (_, i) => zh(`together-${i}-zh`, `84%的人认为技术成熟很重要。`, 'Statista'));
+    const index = statciteOf([...apart, ...together]).index.statistics;
+    const found = new FuseStatisticSearch(index).search('术成', { limit: 50 }).hits.map((h) => h.statistic.id);
+    expect(found.sort()).toEqual(together.map((r) => r.id).sort());
+  });
+
   it('puts the same statistic first as fuse.js over the whole index, for a sample of queries', () => {
     const queries: string[] = [];
     for (let i = 0; i < stats.length && queries.length < 40; i += 71) {
