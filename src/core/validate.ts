@@ -79,9 +79,10 @@ function runRules(text: string, md: ParsedMarkdown, ctx: ValidationContext, opti
   }
   for (const def of definitions.values()) {
     if (referenced.has(def.id)) continue;
-    add('unused-footnote', def.start, def.labelEnd, t('Footnote [^{0}] is defined but never referenced.', def.label), {
+    const removal = removeBlock(text, def);
+    add('unused-footnote', def.start, def.labelEnd, t('Footnote [^{0}] is defined but never referenced.', def.label), removal && {
       title: t('Remove the unused definition [^{0}]', def.label),
-      edits: [removeBlock(text, def)],
+      edits: [removal],
       safeForFixAll: false,
     });
   }
@@ -190,11 +191,14 @@ function addDefinitionFix(text: string, md: ParsedMarkdown, stat: LoadedStatisti
   return { title: t('Add the definition of [^{0}] from the index', plan.label), edits: [plan.definitionEdit], safeForFixAll: true };
 }
 
-function removeBlock(text: string, def: FootnoteDefinition): TextEdit {
+function removeBlock(text: string, def: FootnoteDefinition): TextEdit | undefined {
   const lineStart = Math.max(text.lastIndexOf('\n', def.start - 1), text.lastIndexOf('\r', def.start - 1)) + 1;
   const prefix = text.slice(lineStart, def.start);
-  // After a quote or list marker ("> ", "- ") the line stays, empty: joined to the next line, the marker would nest it.
-  if (!/^[ \t]*$/.test(prefix)) return { start: def.start, end: def.end, newText: '' };
+  // After a quote marker ("> ") the line stays, empty: joined to the next line, the marker would nest that line.
+  if (/^[ \t>]*>[ \t]*$/.test(prefix)) return { start: def.start, end: def.end, newText: '' };
+  // After a list marker ("- ") there is no safe removal: an item left empty ends at a blank line, so what followed
+  // in it would become code or leave the list.
+  if (!/^[ \t]*$/.test(prefix)) return undefined;
   // Indentation goes with the line: left in front of the next line, it would make that line code.
   let end = def.end;
   if (text.startsWith('\r\n', end)) end += 2;

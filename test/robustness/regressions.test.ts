@@ -139,12 +139,17 @@ describe('regressions: removing an unused definition', () => {
     expect(parseMarkdown(after).definitions.map((d) => d.label)).toEqual(['b']);
   });
 
-  it.each([
-    ['> [^a]: Unused.\n> [^b]: Used.\n\nText.[^b]\n', '> [^b]: Used.\n\nText.[^b]\n'],
-    ['- [^a]: Unused.\n- [^b]: Used.\n\nText.[^b]\n', '- \n- [^b]: Used.\n\nText.[^b]\n'],
-  ])('one after a quote or list marker never puts that marker in front of the next line (%j)', (text, expected) => {
-    const after = removeUnused(text, 'a');
-    expect(after).toBe(expected);
+  it('one in a quote goes without putting the quote marker in front of the next line', () => {
+    const after = removeUnused('> [^a]: Unused.\n> [^b]: Used.\n\nText.[^b]\n', 'a');
+    expect(after).toBe('> [^b]: Used.\n\nText.[^b]\n');
     expect(parseMarkdown(after).definitions.map((d) => d.label)).toEqual(['b']);
+  });
+
+  it('one after a list marker is reported but has no fix: no removal keeps the rest of the item what it was', () => {
+    for (const text of ['- [^a]: Unused.\n- [^b]: Used.\n\nText.[^b]\n', '- [^a]: Unused.\n\n    Second paragraph of the item, 3 %.\n']) {
+      const issue = validateCitations(text, statcite.validation).find((i) => i.code === 'unused-footnote' && i.message.includes('[^a]'));
+      expect(issue).toBeDefined();
+      expect(issue!.fix).toBeUndefined();
+    }
   });
 });
