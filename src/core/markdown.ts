@@ -131,7 +131,14 @@ export function parseChunk(text: string): ParsedMarkdown {
   const prose: ProseBlock[] = [];
 
   const collect = (node: Parents, pieces: ProsePiece[]) => collectInline(text, node, pieces, references);
-  const visit = (node: Nodes, inDefinition: boolean): void => {
+  // Depth first, in document order, with a stack of its own: containers nest as deep as the text says (10,000 block
+  // quotes on one line), deeper than the call stack goes.
+  const stack: Array<{ node: Nodes; inDefinition: boolean }> = [{ node: tree, inDefinition: false }];
+  const pushChildren = (node: Parents, inDefinition: boolean) => {
+    for (let k = node.children.length - 1; k >= 0; k--) stack.push({ node: node.children[k] as Nodes, inDefinition });
+  };
+  while (stack.length) {
+    const { node, inDefinition } = stack.pop()!;
     switch (node.type) {
       case 'footnoteDefinition': {
         const start = node.position?.start.offset ?? 0;
@@ -140,8 +147,8 @@ export function parseChunk(text: string): ParsedMarkdown {
         const colon = raw.indexOf(']:');
         const labelEnd = start + (colon >= 0 ? colon + 2 : raw.length);
         definitions.push({ label: node.label ?? node.identifier, id: normalizeLabel(node.label ?? node.identifier), start, end, labelEnd, text: text.slice(labelEnd, end).trim(), topLevel: tree.children.includes(node) });
-        for (const child of node.children) visit(child, true);
-        return;
+        pushChildren(node, true);
+        break;
       }
       case 'paragraph':
       case 'heading':
@@ -149,13 +156,12 @@ export function parseChunk(text: string): ParsedMarkdown {
         const pieces: ProsePiece[] = [];
         collect(node, pieces);
         if (!inDefinition) prose.push({ start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0, pieces });
-        return;
+        break;
       }
       default:
-        if ('children' in node) for (const child of (node as Parents).children) visit(child as Nodes, inDefinition);
+        if ('children' in node) pushChildren(node as Parents, inDefinition);
     }
-  };
-  visit(tree, false);
+  }
   return { references, definitions, prose };
 }
 

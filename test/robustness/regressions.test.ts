@@ -153,3 +153,13 @@ describe('regressions: removing an unused definition', () => {
     }
   });
 });
+
+describe('regressions: deep nesting', () => {
+  it('10,000 nested block quotes are read to the end: insertion does not throw, validation does not quietly give up', () => {
+    const text = `${'> '.repeat(10_000)}Deep.[^nowhere]\n\nText @@kay here.\n`;
+    expect(parseMarkdown(text).references.map((r) => r.label)).toEqual(['nowhere']);
+    expect(validateCitations(text, statcite.validation).map((i) => i.code)).toContain('undefined-footnote');
+    const start = text.indexOf('@@');
+    expect(() => planInsertion(text, { start, end: start + 5 }, stat, { figure: '42%', mode: 'figure', resolver: statcite.resolver })).not.toThrow();
+  });
+});
