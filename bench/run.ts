@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --only=search|activation|validation|vsix] [-- --engines=a,b] [-- --sizes=1000,10000]`
+// `npm run bench [-- --quick] [-- --only=search|activation|validation|vsix] [-- --engines=a,b] [-- --sizes=1000,10000] [-- --repeat=3]`
 // Prepares the data sets once, then runs every measurement in a fresh child process, one after the other (two cores:
 // running them side by side would measure contention), and writes bench/results/latest.{json,md}.
 import { execFileSync } from 'node:child_process';
@@ -19,6 +19,7 @@ const only = arg('only')?.split(',');
 const engines = (arg('engines')?.split(',') ?? ENGINES) as EngineName[];
 const sizes = arg('sizes')?.split(',').map(Number) ?? [1000, 10000, 100000];
 const perKind = quick ? 8 : 30;
+const repeat = Number(arg('repeat') ?? (quick ? 1 : 3));
 // Per child: how long the query loop may run; a slow engine is measured on the first queries only (n is reported).
 const budgetMs = quick ? 4000 : 15000;
 const root = ROOT;
@@ -42,7 +43,12 @@ if (wants('search')) {
     search[ds.name] = { records: ds.records, queries: ds.queries };
     for (const engine of engines) {
       t = Date.now();
-      const r = runChild('searchChild.ts', [engine, ds.datasetFile, ds.queriesFile, ds.warmupFile, String(budgetMs)], scratch);
+      // statcite's own figures are what the targets are judged by: measured in `repeat` fresh processes, the run with
+      // the median p95 kept, and every run's p95 reported, so the machine's noise shows.
+      const runs = Array.from({ length: engine === 'statcite' ? repeat : 1 }, () => runChild('searchChild.ts', [engine, ds.datasetFile, ds.queriesFile, ds.warmupFile, String(budgetMs)], scratch));
+      const p95 = (x: Record<string, unknown>) => (x.queries as { p95: number } | undefined)?.p95 ?? Infinity;
+      const r = [...runs].sort((a, b) => p95(a) - p95(b))[Math.floor(runs.length / 2)]!;
+      if (runs.length > 1) r.repeats = runs.map((x) => ({ p95: p95(x), max: (x.queries as { max: number } | undefined)?.max, buildMs: x.buildMs }));
       search[ds.name]![engine] = r;
       const q = r.queries as { p95: number; n: number } | undefined;
       console.log(`${ds.name.padEnd(5)} ${engine.padEnd(15)} ${r.error ? 'ERROR ' + String(r.error) : `build ${(r.buildMs as number).toFixed(0)} ms, p95 ${q?.p95.toFixed(2)} ms (n=${q?.n}), recall@20 ${(r.quality as { recall20: number }).recall20.toFixed(2)}`} [${((Date.now() - t) / 1000).toFixed(1)} s]`);
