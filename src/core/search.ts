@@ -93,12 +93,19 @@ export class FuseStatisticSearch implements StatisticSearch {
     if (!folded) return this.everything(limit, lang);
     let ranked: Ranked;
     if (value !== undefined) {
-      const byValue = this.byValue.get(value) ?? [];
+      const exact = this.byValue.get(value) ?? [];
+      // A figure still being typed ("zendesk 8" on the way to "84") matches the values it begins.
+      const begun = () => (number![2] ? [] : this.valuesStartingWith(number![1]!));
       // A year no statistic has as its value names a source's year ("zendesk 2019"): search the words and the year.
-      const year = !byValue.length && !number![2] && /^(?:19|20)\d\d$/.test(number![1]!);
+      const year = !exact.length && !number![2] && /^(?:19|20)\d\d$/.test(number![1]!);
       if (year) ranked = this.rank(folded, lang, limit);
-      else if (words) ranked = this.rank(words, lang, limit, byValue);
-      else ranked = { hits: byValue.map((i) => ({ statistic: this.statistics[i]!, score: 0 })), truncated: false };
+      else if (!words) ranked = { hits: (exact.length ? exact : begun()).map((i) => ({ statistic: this.statistics[i]!, score: 0 })), truncated: false };
+      else {
+        ranked = this.rank(words, lang, limit, exact);
+        if (!ranked.hits.length) ranked = this.rank(words, lang, limit, begun());
+        // No statistic states that figure: the words alone still find something, so the list never closes empty.
+        if (!ranked.hits.length) ranked = this.rank(words, lang, limit);
+      }
     } else {
       ranked = this.rank(folded, lang, limit);
     }
@@ -121,6 +128,12 @@ export class FuseStatisticSearch implements StatisticSearch {
     const tokens = searchTokens(pattern).slice(0, 8).map((t) => t.slice(0, MAX_TOKEN));
     const picked = this.prefilter.candidates(tokens, candidatesFor(limit, pattern), lang === undefined ? -1 : (this.groupIds.get(lang) ?? -1), allowed);
     return { hits: fuseOver(picked.records), truncated: picked.truncated };
+  }
+
+  private valuesStartingWith(digits: string): number[] {
+    const found: number[] = [];
+    for (const [value, records] of this.byValue) if (String(value).startsWith(digits)) found.push(...records);
+    return [...new Set(found)];
   }
 
   private addValue(value: number, index: number): void {

@@ -113,3 +113,14 @@ describe('FuseStatisticSearch', () => {
     expect(statcite.search).toBe(statcite.search);
   });
 });
+
+describe('a figure still being typed', () => {
+  it('matches the values it begins, and never leaves the list empty while the words match', () => {
+    const full = ids('zendesk 84');
+    expect(full.length).toBeGreaterThan(0);
+    // "zendesk 8" is on the way to "zendesk 84": the same statistic is offered at every keystroke.
+    expect(ids('zendesk 8')).toContain(full[0]);
+    // A figure no statistic states still leaves the words to search.
+    expect(ids('zendesk 12345').length).toBeGreaterThan(0);
+  });
+});
