@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ignore from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -59,7 +59,7 @@ function gitignoreFor(dir: string) {
   const ig = ignore();
   for (const file of findGitignores(dir)) {
     const base = relative(dir, dirname(file));
-    const lines = readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim() && !l.startsWith('#'));
+    const lines = readText(file, relative(dir, file) || '.gitignore').split(/\r?\n/).filter((l) => l.trim() && !l.startsWith('#'));
     // Rules of a nested .gitignore apply below its own folder.
     ig.add(base ? lines.map((l) => (l.startsWith('!') ? `!${join(base, l.slice(1))}` : join(base, l))) : lines);
   }
@@ -75,15 +75,32 @@ function findGitignores(dir: string): string[] {
   }
 }
 
-/** Reads a text file, refusing binaries and non-UTF-8 bytes with a clear message. */
-export function readText(file: string, shown: string): string {
-  let bytes: Buffer;
+/**
+ * Reads a file's bytes, refusing what is not a regular file. It is opened without blocking and checked through its
+ * own descriptor, so a FIFO named like a Markdown file never hangs the CLI and a file replaced by a directory or a
+ * pipe after it was listed is refused, not read.
+ */
+export function readBytes(file: string, shown: string, maxBytes = Infinity): Buffer {
+  let fd: number | undefined;
   try {
-    bytes = readFileSync(file);
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw new InputError(`${shown}: cannot be read (is a directory).`);
+    if (!stat.isFile()) throw new InputError(`${shown}: cannot be read (not a regular file: a pipe, socket or device).`);
+    if (stat.size > maxBytes) throw new InputError(`${shown}: is ${(stat.size / 1048576).toFixed(1)} MB, over the ${maxBytes / 1048576} MB limit; not read.`);
+    return readFileSync(fd);
   } catch (e) {
+    if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`${shown}: cannot be read (${code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : code ?? String(e)}).`);
+    throw new InputError(`${shown}: cannot be read (${code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : code === 'ENOENT' ? 'no such file' : code ?? String(e)}).`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** Reads a text file, refusing binaries and non-UTF-8 bytes with a clear message. */
+export function readText(file: string, shown: string, maxBytes = Infinity): string {
+  const bytes = readBytes(file, shown, maxBytes);
   if (bytes.subarray(0, 8000).includes(0)) throw new InputError(`${shown}: is a binary file, not Markdown or JSON text.`);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -1,4 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main';
 import { applyEdits } from '../../src/core/applyEdits';
 import { planInsertion } from '../../src/core/cite';
 import { parseChunk, parseMarkdown } from '../../src/core/markdown';
@@ -162,4 +167,26 @@ describe('regressions: deep nesting', () => {
     const start = text.indexOf('@@');
     expect(() => planInsertion(text, { start, end: start + 5 }, stat, { figure: '42%', mode: 'figure', resolver: statcite.resolver })).not.toThrow();
   });
+});
+
+describe('regressions: the CLI and what it is given', () => {
+  const run = async (cwd: string, ...args: string[]) => {
+    const err: string[] = [];
+    const code = await runCli(args, { out: () => {}, err: (l) => err.push(l), cwd, dataDir: join(process.cwd(), 'data'), version: 'test' });
+    return { code, err: err.join('\n') };
+  };
+
+  it('a FIFO named like a Markdown file is refused at once, not read forever', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statcite-fifo-'));
+    try {
+      execFileSync('mkfifo', [join(dir, 'pipe.md')]);
+      const result = await run(dir, 'check', 'pipe.md');
+      expect(result.code).toBe(2);
+      expect(result.err).toMatch(/pipe\.md: cannot be read \(not a regular file/);
+      // Walking the folder passes it by (it is not a file).
+      expect((await run(dir, 'check', '.')).code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 20_000);
 });
