@@ -58,7 +58,11 @@ export function parseIndexFile(file: string, text: string, localize: Localize = 
   const articles: Via[] = [];
   const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
   const errors: ParseError[] = [];
-  const root = parseTree(source, errors, { allowTrailingComma: false, disallowComments: true });
+  // The JSON parser and the record checks recurse per level, so thousands of nested arrays would overflow the call
+  // stack: what nests deeper than any index file does is blanked out (its record is then reported as invalid).
+  const deep = flattenTooDeep(source);
+  if (deep.at !== undefined) problems.push({ file, code: 'invalid-json', path: '$', message: t('JSON nested too deeply to read.'), offset: deep.at, length: 1 });
+  const root = parseTree(deep.text, errors, { allowTrailingComma: false, disallowComments: true });
   for (const e of errors) {
     problems.push({ file, code: 'invalid-json', path: '$', message: t('JSON syntax error: {0}', describeParseError(e, t)), offset: e.offset, length: Math.max(e.length, 1) });
   }
@@ -96,6 +100,38 @@ export function parseIndexFile(file: string, text: string, localize: Localize = 
     else reportZodIssues(file, node, ['statistics', index], parsed.error.issues, problems, rawId, t);
   });
   return { file, statistics, articles, problems };
+}
+
+const MAX_DEPTH = 256;
+
+/** The text with every array or object nested deeper than MAX_DEPTH blanked out, offsets kept; where the first one was. */
+function flattenTooDeep(text: string): { text: string; at?: number } {
+  let depth = 0;
+  let inString = false;
+  let from = -1;
+  const blanks: Array<[number, number]> = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth === MAX_DEPTH + 1) from = i;
+    } else if (c === 0x5d || c === 0x7d) {
+      if (depth === MAX_DEPTH + 1) blanks.push([from, i + 1]);
+      if (depth > 0) depth--;
+    }
+  }
+  if (depth > MAX_DEPTH) blanks.push([from, text.length]);
+  if (!blanks.length) return { text };
+  let out = '';
+  let last = 0;
+  for (const [start, end] of blanks) {
+    out += text.slice(last, start) + ' '.repeat(end - start);
+    last = end;
+  }
+  return { text: out + text.slice(last), at: blanks[0]![0] };
 }
 
 function forEachRecord(file: string, arrayNode: Node, path: PathSegment[], problems: IndexProblem[], t: Localize, visit: (node: Node, index: number) => void): void {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main';
 import { applyEdits } from '../../src/core/applyEdits';
 import { planInsertion } from '../../src/core/cite';
+import { parseIndexFile } from '../../src/core/indexFile';
 import { parseChunk, parseMarkdown } from '../../src/core/markdown';
 import { sentencesOf } from '../../src/core/sentences';
 import { loadStatcite } from '../../src/core/statcite';
@@ -189,4 +190,15 @@ describe('regressions: the CLI and what it is given', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 20_000);
+});
+
+describe('regressions: index files', () => {
+  it.each([1000, 5000, 100_000])('a record nested %i levels deep is reported, and the file\'s other records load', (depth) => {
+    const good = record('kayako-2021-ok-et');
+    const text = `{"statistics": [${JSON.stringify(good)}, {"id": "deep", "tags": ${'['.repeat(depth)}${']'.repeat(depth)}}]}`;
+    const parsed = parseIndexFile('deep.stats.json', text);
+    expect(parsed.statistics.map((s) => s.id)).toEqual(['kayako-2021-ok-et']);
+    expect(parsed.problems.map((p) => p.path)).toEqual(expect.arrayContaining(['$', '$.statistics[1].tags[0]']));
+    expect(parsed.problems.find((p) => p.path === '$')!.message).toMatch(/nested too deeply/);
+  });
 });
