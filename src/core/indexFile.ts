@@ -63,7 +63,12 @@ export function parseIndexFile(file: string, text: string, localize: Localize = 
   const deep = flattenTooDeep(source);
   if (deep.at !== undefined) problems.push({ file, code: 'invalid-json', path: '$', message: t('JSON nested too deeply to read.'), offset: deep.at, length: 1 });
   const root = parseTree(deep.text, errors, { allowTrailingComma: false, disallowComments: true });
+  const reported = new Set<number>();
   for (const e of errors) {
+    // One problem per place: a file cut off mid-record gets "close brace expected" for every bracket left open, all
+    // at the same offset.
+    if (reported.has(e.offset)) continue;
+    reported.add(e.offset);
     problems.push({ file, code: 'invalid-json', path: '$', message: t('JSON syntax error: {0}', describeParseError(e, t)), offset: e.offset, length: Math.max(e.length, 1) });
   }
   if (!root || root.type !== 'object') {

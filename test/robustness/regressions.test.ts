@@ -202,3 +202,10 @@ describe('regressions: index files', () => {
     expect(parsed.problems.find((p) => p.path === '$')!.message).toMatch(/nested too deeply/);
   });
 });
+
+describe('regressions: index file problems are reported once', () => {
+  it('a file cut off mid-record has one syntax error at the cut, not one per bracket left open', () => {
+    const problems = parseIndexFile('cut.stats.json', '{"statistics": [ {"id": ').problems;
+    expect(problems.map((p) => `${p.code} ${p.path} ${p.offset}`)).toEqual(['invalid-json $ 24', 'invalid-record $.statistics[0] 17']);
+  });
+});
