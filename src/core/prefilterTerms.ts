@@ -56,36 +56,46 @@ export class TermMatcher {
     }
     if (token.length === 1) return this.withPrefix(token);
     const grams = bigrams(token);
+    // Terms containing the token contain its rarest bigram: checking that bigram's terms finds them all.
+    let rarest = -1;
+    for (const key of grams) {
+      const start = this.bigramStart.get(key);
+      if (start === undefined) return wantTypos([]) ? this.typos(token, grams, new Set()) : [];
+      if (rarest < 0 || this.bigramTerms[start]! < this.bigramTerms[rarest]!) rarest = start;
+    }
+    const exact: TermMatch[] = [];
+    for (let i = rarest + 1, end = rarest + 1 + this.bigramTerms[rarest]!; i < end; i++) {
+      const id = this.bigramTerms[i]!;
+      if (this.terms[id]!.includes(token)) exact.push({ id, errors: 0 });
+    }
+    if (token.length <= 2 || !wantTypos(exact)) return exact;
+    return [...exact, ...this.typos(token, grams, new Set(exact.map((m) => m.id)))];
+  }
+
+  /** Terms that contain the token with one edit (tokens of 3–4 characters) or two (longer), except `known`. */
+  private typos(token: string, grams: readonly number[], known: ReadonlySet<number>): TermMatch[] {
     const touched: number[] = [];
     for (const key of grams) {
       const start = this.bigramStart.get(key);
       if (start === undefined) continue;
-      const end = start + 1 + this.bigramTerms[start]!;
-      for (let i = start + 1; i < end; i++) {
+      for (let i = start + 1, end = start + 1 + this.bigramTerms[start]!; i < end; i++) {
         const id = this.bigramTerms[i]!;
         if (this.counts[id]!++ === 0) touched.push(id);
       }
     }
     // fuse.js allows errors in 40 % of the pattern; we forgive one edit in short tokens and two in longer ones. An
     // edit breaks at most three bigrams, so a term must share this many of the token's to be worth checking.
-    const maxErrors = token.length <= 2 ? 0 : token.length <= 4 ? 1 : 2;
+    const maxErrors = token.length <= 4 ? 1 : 2;
     const need = Math.max(1, Math.ceil(grams.length / 2), grams.length - 3 * maxErrors);
     const out: TermMatch[] = [];
     for (const id of touched) {
-      if (this.counts[id] === grams.length && this.terms[id]!.includes(token)) {
-        out.push({ id, errors: 0 });
-        this.counts[id] = 0;
-      }
+      const shared = this.counts[id]!;
+      this.counts[id] = 0;
+      // A term shorter than the token by more than the allowed edits cannot hold it.
+      if (shared < need || known.has(id) || this.terms[id]!.length < token.length - maxErrors) continue;
+      const errors = substringDistance(token, this.terms[id]!, maxErrors);
+      if (errors <= maxErrors) out.push({ id, errors });
     }
-    if (maxErrors > 0 && wantTypos(out)) {
-      for (const id of touched) {
-        // A term shorter than the token by more than the allowed edits cannot hold it.
-        if (this.counts[id]! < need || this.terms[id]!.length < token.length - maxErrors) continue;
-        const errors = substringDistance(token, this.terms[id]!, maxErrors);
-        if (errors <= maxErrors) out.push({ id, errors });
-      }
-    }
-    for (const id of touched) this.counts[id] = 0;
     return out;
   }
 
