@@ -39,7 +39,9 @@ export class StatisticsIndex {
       const list = this.bySource.get(key);
       if (list) list.push(s);
       else this.bySource.set(key, [s]);
-      for (const other of s.sameAs) {
+      // Each id once, and never the record itself: a repeated or self link would be reported or shown twice.
+      for (const other of new Set(s.sameAs)) {
+        if (other === s.id) continue;
         if (!this.byId.has(other)) {
           problems.push({
             file: s.origin.file,

@@ -209,3 +209,12 @@ describe('regressions: index file problems are reported once', () => {
     expect(problems.map((p) => `${p.code} ${p.path} ${p.offset}`)).toEqual(['invalid-json $ 24', 'invalid-record $.statistics[0] 17']);
   });
 });
+
+describe('regressions: sameAs', () => {
+  it('a sameAs naming a missing id twice is reported once, and a record naming itself is not its own "same finding"', () => {
+    const text = JSON.stringify({ statistics: [record('kayako-2021-a-et', { sameAs: ['gone', 'gone', 'kayako-2021-a-et'] })] });
+    const index = loadStatcite([{ file: 'same.stats.json', text }]).index;
+    expect(index.problems.map((p) => `${p.code} ${p.path}`)).toEqual(['dangling-same-as $.statistics[0].sameAs[0]']);
+    expect(index.sameAsOf('kayako-2021-a-et')).toEqual([]);
+  });
+});
