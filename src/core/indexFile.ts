@@ -76,7 +76,10 @@ export function parseIndexFile(file: string, text: string, localize: Localize = 
     return { file, statistics, articles, problems };
   }
   const brokenAt = (n: Node) => errors.some((e) => e.offset >= n.offset && e.offset <= n.offset + n.length);
-  reportUnknownTopLevelKeys(file, root, problems, t);
+  // After a syntax error the parser's recovery can lift a record's fields to the top level ("]" inside a record ends
+  // the array): those are not the writer's keys, so only keys before the first error are checked.
+  const firstError = Math.min(...errors.map((e) => e.offset));
+  reportUnknownTopLevelKeys(file, root, problems, t, firstError);
 
   const articlesNode = findNodeAtLocation(root, ['articles']);
   if (articlesNode) {
@@ -147,11 +150,11 @@ function forEachRecord(file: string, arrayNode: Node, path: PathSegment[], probl
   (arrayNode.children ?? []).forEach((child, index) => visit(child, index));
 }
 
-function reportUnknownTopLevelKeys(file: string, root: Node, problems: IndexProblem[], t: Localize): void {
+function reportUnknownTopLevelKeys(file: string, root: Node, problems: IndexProblem[], t: Localize, before: number): void {
   const known = new Set(['$schema', 'description', 'articles', 'statistics']);
   for (const prop of root.children ?? []) {
     const key = prop.children?.[0];
-    if (key && typeof key.value === 'string' && !known.has(key.value)) {
+    if (key && typeof key.value === 'string' && !known.has(key.value) && key.offset < before) {
       problems.push({ file, code: 'invalid-file', path: formatJsonPath([key.value]), message: t('Unknown top-level property "{0}" (ignored).', key.value), offset: key.offset, length: key.length });
     }
   }

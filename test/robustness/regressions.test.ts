@@ -218,3 +218,15 @@ describe('regressions: sameAs', () => {
     expect(index.sameAsOf('kayako-2021-a-et')).toEqual([]);
   });
 });
+
+describe('regressions: index file syntax errors', () => {
+  it('a stray "]" between records is a syntax error, not every field of the next record as an unknown top-level key', () => {
+    const pretty = JSON.stringify({ statistics: [record('kayako-2021-a-et'), record('kayako-2021-b-et')] }, null, 2);
+    const at = pretty.lastIndexOf('{', pretty.indexOf('"id": "kayako-2021-b-et"'));
+    const text = `${pretty.slice(0, at)}]${pretty.slice(at)}`;
+    const problems = parseIndexFile('stray.stats.json', text).problems;
+    expect(problems.filter((p) => /Unknown top-level property/.test(p.message))).toEqual([]);
+    expect(problems.some((p) => p.code === 'invalid-json')).toBe(true);
+    expect(parseIndexFile('stray.stats.json', text).statistics.map((s) => s.id)).toEqual(['kayako-2021-a-et']);
+  });
+});
