@@ -7,6 +7,8 @@ export interface CheckArgs {
   readonly format: 'text' | 'json';
   readonly data: string[];
   readonly bundled: boolean;
+  /** Index files larger than this are skipped with a message, not read (the editor's statcite.maxDataFileSizeMB). */
+  readonly maxDataSizeMB: number;
 }
 
 export interface SearchArgs {
@@ -17,19 +19,22 @@ export interface SearchArgs {
   readonly format: 'text' | 'json';
   readonly data: string[];
   readonly bundled: boolean;
+  readonly maxDataSizeMB: number;
 }
 
 export type CliArgs = CheckArgs | SearchArgs | { readonly command: 'help' } | { readonly command: 'version' };
 
 export const USAGE = `Usage:
-  statcite check [files, directories or globs…] [--format text|json] [--data FILE]… [--no-bundled]
-  statcite search QUERY [--lang xx] [--limit N] [--format text|json] [--data FILE]… [--no-bundled]
+  statcite check [files, directories or globs…] [--format text|json] [--data FILE]… [--no-bundled] [--max-data-size MB]
+  statcite search QUERY [--lang xx] [--limit N] [--format text|json] [--data FILE]… [--no-bundled] [--max-data-size MB]
 
 check   validates the citations in Markdown files (a directory is walked, honouring .gitignore; the
         *.stats.json files in it join the index, as in the editor).
         Exit code 1 when an error-severity problem is found, 0 otherwise, 2 on bad usage.
 search  prints matching statistics, best first.
---data  adds an index file (*.stats.json) to the bundled statistics; repeatable.`;
+--data  adds an index file (*.stats.json) to the bundled statistics; repeatable.
+        An index file that cannot be used (too large, not UTF-8 text, not a file) is reported and skipped.
+--max-data-size  skips index files larger than this many MB without reading them (default 20).`;
 
 /** Parses the command line; throws UsageError with a clear message on anything it does not understand. */
 export function parseArgs(argv: readonly string[]): CliArgs {
@@ -43,6 +48,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   let lang: string | undefined;
   let limit = 10;
   let bundled = true;
+  let maxDataSizeMB = 20;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -64,6 +70,12 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case '--no-bundled':
         bundled = false;
         break;
+      case '--max-data-size': {
+        const v = value();
+        maxDataSizeMB = Number(v);
+        if (!Number.isFinite(maxDataSizeMB) || maxDataSizeMB <= 0) throw new UsageError(`--max-data-size must be a positive number of megabytes, not "${v}".`);
+        break;
+      }
       case '--lang':
         if (command !== 'search') throw new UsageError('--lang is an option of "search".');
         lang = value();
@@ -82,7 +94,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   }
   if (command === 'search') {
     if (positional.length === 0) throw new UsageError('search needs a QUERY.');
-    return { command, query: positional.join(' '), ...(lang ? { lang } : {}), limit, format, data, bundled };
+    return { command, query: positional.join(' '), ...(lang ? { lang } : {}), limit, format, data, bundled, maxDataSizeMB };
   }
-  return { command, paths: positional.length ? positional : ['.'], format, data, bundled };
+  return { command, paths: positional.length ? positional : ['.'], format, data, bundled, maxDataSizeMB };
 }

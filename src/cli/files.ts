@@ -2,9 +2,17 @@ import { closeSync, constants, fstatSync, openSync, readFileSync, statSync } fro
 import { dirname, join, relative, resolve } from 'node:path';
 import ignore from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { parseIndexFile, type ParsedIndexFile } from '../core/indexFile';
 
-/** A file the CLI could not use: printed as a clear message, exit code 2. */
-export class InputError extends Error {}
+/** A file the CLI could not use: printed as a clear message, exit code 2 (an index file is skipped instead). */
+export class InputError extends Error {
+  constructor(
+    message: string,
+    readonly tooLarge = false,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Expands the paths given on the command line into Markdown files: files as they are, directories walked for
@@ -87,7 +95,7 @@ export function readBytes(file: string, shown: string, maxBytes = Infinity): Buf
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new InputError(`${shown}: cannot be read (is a directory).`);
     if (!stat.isFile()) throw new InputError(`${shown}: cannot be read (not a regular file: a pipe, socket or device).`);
-    if (stat.size > maxBytes) throw new InputError(`${shown}: is ${(stat.size / 1048576).toFixed(1)} MB, over the ${maxBytes / 1048576} MB limit; not read.`);
+    if (stat.size > maxBytes) throw new InputError(`${shown}: is ${(stat.size / 1048576).toFixed(1)} MB, over the ${maxBytes / 1048576} MB limit (--max-data-size); not read.`, true);
     return readFileSync(fd);
   } catch (e) {
     if (e instanceof InputError) throw e;
@@ -106,5 +114,19 @@ export function readText(file: string, shown: string, maxBytes = Infinity): stri
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new InputError(`${shown}: is not valid UTF-8 text.`);
+  }
+}
+
+/**
+ * Reads and parses an index file. Never throws: a file that cannot be used (too large, not UTF-8 text, not a regular
+ * file, gone since it was listed) comes back with no records and one problem saying why, so the others still load.
+ */
+export function readIndexFile(file: string, shown: string, maxBytes: number): ParsedIndexFile {
+  try {
+    return parseIndexFile(shown, readText(file, shown, maxBytes));
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    const message = `Skipped: ${e.message.startsWith(`${shown}: `) ? e.message.slice(shown.length + 2) : e.message}`;
+    return { file: shown, statistics: [], articles: [], problems: [{ file: shown, code: e.tooLarge ? 'file-too-large' : 'unreadable-file', path: '$', message }] };
   }
 }

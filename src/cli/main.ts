@@ -1,11 +1,11 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { parseIndexFile, type ParsedIndexFile } from '../core/indexFile';
+import type { ParsedIndexFile } from '../core/indexFile';
 import { LineIndex } from '../core/lineIndex';
 import { createStatcite } from '../core/statcite';
 import { validateCitations } from '../core/validate';
 import { parseArgs, UsageError, USAGE, type CheckArgs, type SearchArgs } from './args';
-import { expandPaths, findDataFiles, InputError, readText } from './files';
+import { expandPaths, findDataFiles, InputError, readIndexFile, readText } from './files';
 
 interface Io {
   readonly out: (line: string) => void;
@@ -38,17 +38,21 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
 }
 
 function loadIndex(args: CheckArgs | SearchArgs, io: Io, found: readonly string[] = []) {
+  // An index file named with --data must exist; one that exists but cannot be used is reported and skipped, like a
+  // bad record, so the rest still loads.
+  for (const file of args.data) if (!existsSync(resolve(io.cwd, file))) throw new InputError(`${file}: no such file (--data).`);
+  const maxBytes = args.maxDataSizeMB * 1024 * 1024;
   const files: ParsedIndexFile[] = [];
   if (args.bundled) {
     for (const name of readdirSync(io.dataDir).filter((f) => f.endsWith('.stats.json')).sort()) {
-      files.push(parseIndexFile(name, readText(join(io.dataDir, name), name)));
+      files.push(readIndexFile(join(io.dataDir, name), name, maxBytes));
     }
   }
-  for (const file of args.data) files.push(parseIndexFile(file, readText(resolve(io.cwd, file), file)));
+  for (const file of args.data) files.push(readIndexFile(resolve(io.cwd, file), file, maxBytes));
   const given = new Set(args.data.map((f) => resolve(io.cwd, f)));
   for (const file of found.filter((f) => !given.has(f))) {
     const shown = relative(io.cwd, file) || file;
-    files.push(parseIndexFile(shown, readText(file, shown)));
+    files.push(readIndexFile(file, shown, maxBytes));
   }
   const statcite = createStatcite(files);
   for (const p of statcite.index.problems) io.err(`${p.file}: ${p.path}: ${p.message}`);

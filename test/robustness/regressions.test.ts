@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -228,5 +228,23 @@ describe('regressions: index file syntax errors', () => {
     expect(problems.filter((p) => /Unknown top-level property/.test(p.message))).toEqual([]);
     expect(problems.some((p) => p.code === 'invalid-json')).toBe(true);
     expect(parseIndexFile('stray.stats.json', text).statistics.map((s) => s.id)).toEqual(['kayako-2021-a-et']);
+  });
+});
+
+describe('regressions: index files the CLI cannot use', () => {
+  it('a data file that is not UTF-8, or is over the size limit, is skipped with one line on stderr; the rest loads and the check runs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statcite-skip-'));
+    try {
+      writeFileSync(join(dir, 'latin1.stats.json'), Buffer.from('{"statistics": [{"id": "caf\xe9"}]}', 'latin1'));
+      writeFileSync(join(dir, 'big.stats.json'), '');
+      truncateSync(join(dir, 'big.stats.json'), 30 * 1024 * 1024);
+      writeFileSync(join(dir, 'a.md'), 'Asiakkaista 84 %.[^zendesk-2019]\n\n[^zendesk-2019]: Zendesk (2019).\n');
+      const err: string[] = [];
+      const code = await runCli(['check', 'a.md', '--data', 'latin1.stats.json', '--data', 'big.stats.json'], { out: () => {}, err: (l) => err.push(l), cwd: dir, dataDir: join(process.cwd(), 'data'), version: 'test' });
+      expect(code).toBe(0);
+      expect(err).toEqual(['latin1.stats.json: $: Skipped: is not valid UTF-8 text.', 'big.stats.json: $: Skipped: is 30.0 MB, over the 20 MB limit (--max-data-size); not read.']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
