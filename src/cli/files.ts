@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { parseIndexFile, type ParsedIndexFile } from '../core/indexFile';
@@ -57,30 +57,38 @@ async function expand(paths: readonly string[], cwd: string, pattern: string, st
       continue;
     }
     const found = await glob(pattern, { cwd: full, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] });
-    const ig = gitignoreFor(full);
+    const ig = await gitignoreFor(full);
     found.filter((f) => !ig.ignores(relative(full, f))).sort().forEach((f) => out.add(f));
   }
   return [...out];
 }
 
-function gitignoreFor(dir: string) {
+async function gitignoreFor(dir: string) {
   const ig = ignore();
-  for (const file of findGitignores(dir)) {
-    const base = relative(dir, dirname(file));
+  for (const file of await findGitignores(dir)) {
+    const base = relative(dir, dirname(file)).split(sep).join('/');
     const lines = readText(file, relative(dir, file) || '.gitignore').split(/\r?\n/).filter((l) => l.trim() && !l.startsWith('#'));
-    // Rules of a nested .gitignore apply below its own folder.
-    ig.add(base ? lines.map((l) => (l.startsWith('!') ? `!${join(base, l.slice(1))}` : join(base, l))) : lines);
+    ig.add(base ? lines.map((l) => scoped(l, base)) : lines);
   }
   return ig;
 }
 
-function findGitignores(dir: string): string[] {
-  try {
-    statSync(join(dir, '.gitignore'));
-    return [join(dir, '.gitignore')];
-  } catch {
-    return [];
-  }
+/**
+ * A nested .gitignore's rule, for the walked folder: a pattern with a slash before its end is relative to the
+ * .gitignore's folder, one without matches at any depth below it.
+ */
+function scoped(line: string, base: string): string {
+  const negated = line.startsWith('!');
+  const pattern = negated ? line.slice(1) : line;
+  const anchored = pattern.replace(/\/$/, '').includes('/');
+  return `${negated ? '!' : ''}${base}/${anchored ? pattern.replace(/^\//, '') : `**/${pattern}`}`;
+}
+
+/** The walked folder's .gitignore and those in folders below it (git reads every one of them). */
+async function findGitignores(dir: string): Promise<string[]> {
+  const found = await glob('**/.gitignore', { cwd: dir, absolute: true, dot: true, ignore: ['**/node_modules/**', '**/.git/**'] });
+  // Outer files first, so a nested file's rules (and its negations) come after the rules they refine.
+  return found.sort((a, b) => a.split(sep).length - b.split(sep).length || a.localeCompare(b));
 }
 
 /**

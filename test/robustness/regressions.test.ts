@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expandPaths } from '../../src/cli/files';
 import { runCli } from '../../src/cli/main';
 import { applyEdits } from '../../src/core/applyEdits';
 import { planInsertion } from '../../src/core/cite';
@@ -243,6 +244,22 @@ describe('regressions: index files the CLI cannot use', () => {
       const code = await runCli(['check', 'a.md', '--data', 'latin1.stats.json', '--data', 'big.stats.json'], { out: () => {}, err: (l) => err.push(l), cwd: dir, dataDir: join(process.cwd(), 'data'), version: 'test' });
       expect(code).toBe(0);
       expect(err).toEqual(['latin1.stats.json: $: Skipped: is not valid UTF-8 text.', 'big.stats.json: $: Skipped: is 30.0 MB, over the 20 MB limit (--max-data-size); not read.']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('regressions: walking a folder', () => {
+  it('honours .gitignore files in subfolders, their slash-less patterns at any depth below them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statcite-walk-'));
+    try {
+      for (const [path, text] of Object.entries({ 'docs/.gitignore': 'drafts\n/top.md\n', 'docs/a.md': 'x', 'docs/top.md': 'x', 'docs/sub/top.md': 'x', 'docs/sub/drafts/b.md': 'x', 'docs/drafts/c.md': 'x' })) {
+        mkdirSync(join(dir, path, '..'), { recursive: true });
+        writeFileSync(join(dir, path), text);
+      }
+      const found = (await expandPaths(['.'], dir)).map((f) => f.slice(dir.length + 1)).sort();
+      expect(found).toEqual(['docs/a.md', 'docs/sub/top.md']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
