@@ -16,8 +16,17 @@ interface Io {
   readonly version: string;
 }
 
+/**
+ * Control characters are shown, never sent: text from data files and file names reaches a terminal, where ESC starts
+ * an escape sequence (clear the screen, retitle the window, a hidden link). Line breaks and tabs stay.
+ */
+function visible(line: string): string {
+  return line.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Runs the CLI; returns the exit code (0 clean, 1 error-severity problems, 2 bad usage or unreadable input). */
-export async function runCli(argv: readonly string[], io: Io): Promise<number> {
+export async function runCli(argv: readonly string[], terminal: Io): Promise<number> {
+  const io: Io = { ...terminal, out: (line) => terminal.out(visible(line)), err: (line) => terminal.err(visible(line)) };
   try {
     const args = parseArgs(argv);
     if (args.command === 'help') return io.out(USAGE), 0;

@@ -265,3 +265,20 @@ describe('regressions: walking a folder', () => {
     }
   });
 });
+
+describe('regressions: the CLI and the terminal', () => {
+  it('escape sequences in a data file are printed as text, not sent to the terminal', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statcite-esc-'));
+    try {
+      const en = 'Clear \u001b[2J the screen';
+      writeFileSync(join(dir, 'esc.stats.json'), JSON.stringify({ statistics: [record('kayako-2021-esc-et', { en })] }));
+      const out: string[] = [];
+      const code = await runCli(['search', 'screen', '--no-bundled', '--data', 'esc.stats.json'], { out: (l) => out.push(l), err: () => {}, cwd: dir, dataDir: join(process.cwd(), 'data'), version: 'test' });
+      expect(code).toBe(0);
+      expect(out.join('\n')).toContain('Clear \\u001b[2J the screen');
+      expect(out.join('\n')).not.toContain('\u001b');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
