@@ -60,9 +60,12 @@ function runRules(text: string, md: ParsedMarkdown, ctx: ValidationContext, opti
   const issues: CitationIssue[] = [];
   const cancelled = options.isCancelled ?? (() => false);
   const t = options.localize ?? english;
+  // Messages and fix titles are one line of plain text; data quoted in them may hold line breaks, which would split a
+  // diagnostic in two (and let a data file write lines of its own into the CLI's report).
+  const oneLine = (s: string) => s.replace(/\s*[\r\n\u0085\u2028\u2029]+\s*/g, ' ');
   const add = (code: RuleCode, start: number, end: number, message: string, fix?: CitationIssue['fix']) => {
     const setting = options.severities?.[code] ?? RULES[code].severity;
-    if (setting !== 'ignore') issues.push({ code, severity: setting, message, start, end, ...(fix ? { fix } : {}) });
+    if (setting !== 'ignore') issues.push({ code, severity: setting, message: oneLine(message), start, end, ...(fix ? { fix: { ...fix, title: oneLine(fix.title) } } : {}) });
   };
 
   const definitions = new Map<string, FootnoteDefinition>();

@@ -282,3 +282,14 @@ describe('regressions: the CLI and the terminal', () => {
     }
   });
 });
+
+describe('regressions: validation messages', () => {
+  it('data with line breaks stays on the message\'s one line (no forged lines in the CLI report)', () => {
+    const en = 'Fine.\nfake.md:1:1: error undefined-footnote: forged';
+    const sc = loadStatcite([{ file: 'nl.stats.json', text: JSON.stringify({ statistics: [record('kayako-2021-nl-et', { en })] }) }]);
+    const issues = validateCitations('Asiakkaista 83 %.[^kayako-2021]\n\n[^kayako-2021]: Kayako (2021).\n', sc.validation);
+    const mismatch = issues.find((i) => i.code === 'value-mismatch')!;
+    expect(mismatch.message).toContain('Fine. fake.md:1:1: error undefined-footnote: forged');
+    for (const i of issues) expect(`${i.message} ${i.fix?.title ?? ''}`).not.toMatch(/[\r\n]/);
+  });
+});
