@@ -40,7 +40,7 @@ function searchTable(name: string, runs: Record<string, SearchRun>, records: num
     }
     const q = r.queries;
     const partial = (r.complete ? '' : ` (${q.n + 1} of ${queries})`) + (r.repeats ? ` (p95 of ${r.repeats.length} runs: ${r.repeats.map((x) => ms(x.p95, 2)).join(', ')})` : '');
-    const agree = r.agreement ? `${ratio(r.agreement.top1)} / ${ratio(r.agreement.top10)}` : engine === 'statcite-plain' ? '(reference)' : '—';
+    const agree = r.agreement ? `${ratio(r.agreement.top1)} / ${ratio(r.agreement.top10)} (n=${r.agreement.n})` : engine === 'statcite-plain' ? '(reference)' : '—';
     rows.push(
       `| ${ENGINE_LABELS[engine]} | ${ms(r.buildMs, 0)} (${ms(r.buildCpuMs, 0)}) | ${ms(r.indexMB)} | ${ms(r.firstQueryMs)} | ${ms(q.median, 2)} / ${ms(q.p95, 2)} / ${ms(q.max)}${partial} | ${ms(r.queryCpu?.p95, 2)} | ${ms(r.keystrokes.p95, 2)} / ${ms(r.keystrokes.max)} | ${ratio(r.quality.recall20)} | ${ratio(r.byKind.typo?.recall20)} | ${ratio(r.byKind.cjk?.recall20)} | ${ratio(r.byKind.cyrillic?.recall20)} | ${ratio(r.quality.precision20)} | ${agree} |`,
     );

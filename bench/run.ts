@@ -2,7 +2,7 @@
 // Prepares the data sets once, then runs every measurement in a fresh child process, one after the other (two cores:
 // running them side by side would measure contention), and writes bench/results/latest.{json,md}.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { runChild } from './child';
@@ -23,9 +23,16 @@ const repeat = Number(arg('repeat') ?? (quick ? 1 : 3));
 // Per child: how long the query loop may run; a slow engine is measured on the first queries only (n is reported).
 const budgetMs = quick ? 4000 : 15000;
 const root = ROOT;
-const scratch = mkdtempSync(join(tmpdir(), 'statcite-bench-'));
 const wants = (part: string) => !only || only.includes(part);
 
+// `--report-only`: render latest.md again from latest.json (after a change to the report's layout).
+if (args.includes('--report-only')) {
+  const latest = JSON.parse(readFileSync(join(root, 'bench/results/latest.json'), 'utf8')) as Record<string, unknown>;
+  writeFileSync(join(root, 'bench/results/latest.md'), renderMarkdown(latest));
+  process.exit(0);
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'statcite-bench-'));
 const startedAt = Date.now();
 const results: Record<string, unknown> = {
   date: new Date().toISOString(),

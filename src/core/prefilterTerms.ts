@@ -83,10 +83,11 @@ export class TermMatcher {
         if (this.counts[id]!++ === 0) touched.push(id);
       }
     }
-    // fuse.js allows errors in 40 % of the pattern; we forgive one edit in short tokens and two in longer ones. An
-    // edit breaks at most three bigrams, so a term must share this many of the token's to be worth checking.
+    // fuse.js allows errors in 40 % of the pattern; we forgive one edit in short tokens and two in longer ones. One
+    // edit (a swap too) breaks at most three bigrams: a term must share all but three of the token's (two edits are
+    // found where they break fewer).
     const maxErrors = token.length <= 4 ? 1 : 2;
-    const need = Math.max(1, Math.ceil(grams.length / 2), grams.length - 3 * maxErrors);
+    const need = Math.max(Math.min(2, grams.length), grams.length - 3);
     const out: TermMatch[] = [];
     for (const id of touched) {
       const shared = this.counts[id]!;
