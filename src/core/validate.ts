@@ -1,4 +1,4 @@
-import { planFootnote, type TextEdit } from './cite';
+import { planFootnote, type FootnotePlan, type TextEdit } from './cite';
 import { figureStates, kindOfUnit } from './figureMatch';
 import type { Figure } from './figures';
 import { describeFigure, describeSource, formatNumber } from './format';
@@ -177,7 +177,7 @@ function checkUncited(text: string, md: ParsedMarkdown, sentence: Sentence, ctx:
     if (figure.kind === 'number') continue;
     const stat = ctx.topics.bestMatch(figure, sentence.text);
     if (!stat) continue;
-    const plan = planFootnote(text, stat, ctx.resolver, md);
+    const plan = footnotePlan(text, md, stat, ctx);
     const edits: TextEdit[] = [{ start: figure.end, end: figure.end, newText: `[^${plan.label}]` }];
     if (plan.definitionEdit) edits.push(plan.definitionEdit);
     add('uncited-statistic', figure.start, figure.end, t('{0} matches a statistic from {1} (“{2}”) but is not cited.', figure.text, describeSource(stat), stat.en), {
@@ -188,8 +188,21 @@ function checkUncited(text: string, md: ParsedMarkdown, sentence: Sentence, ctx:
   }
 }
 
+/**
+ * planFootnote for one parsed document, once per statistic: it reads every definition, and a long document cites the
+ * same few sources many times (a 5 MB draft: thousands of uncited figures times thousands of definitions).
+ */
+const plansByDocument = new WeakMap<ParsedMarkdown, Map<string, FootnotePlan>>();
+function footnotePlan(text: string, md: ParsedMarkdown, stat: LoadedStatistic, ctx: ValidationContext): FootnotePlan {
+  let plans = plansByDocument.get(md);
+  if (!plans) plansByDocument.set(md, (plans = new Map()));
+  let plan = plans.get(stat.id);
+  if (!plan) plans.set(stat.id, (plan = planFootnote(text, stat, ctx.resolver, md)));
+  return plan;
+}
+
 function addDefinitionFix(text: string, md: ParsedMarkdown, stat: LoadedStatistic, ctx: ValidationContext, t: Localize): CitationIssue['fix'] {
-  const plan = planFootnote(text, stat, ctx.resolver, md);
+  const plan = footnotePlan(text, md, stat, ctx);
   if (!plan.definitionEdit) return undefined;
   return { title: t('Add the definition of [^{0}] from the index', plan.label), edits: [plan.definitionEdit], safeForFixAll: true };
 }
