@@ -143,7 +143,9 @@ function checkMismatch(text: string, sentence: Sentence, sources: readonly Resol
     const reports = nearest.length ? ' ' + t('It reports {0}.', nearest.map((s) => `${describeFigure(s)} (${s.en})`).join('; ')) : '';
     const best = nearest[0];
     // Only where the number alone is wrong: "7,6 miljoonaa" for a source's 7.6 billion is not fixed by writing 7,6.
-    const fix = best && kindOfUnit(best.unit) === figure.kind && figure.valueMax === undefined && best.valueMax === undefined && figureStates({ ...figure, value: best.value }, best)
+    // A fraction written with digits ("9/10", "8 из 10") has no one number to put the value in: no fix there.
+    const fraction = figure.approximate && /\d/.test(figure.text);
+    const fix = best && !fraction && kindOfUnit(best.unit) === figure.kind && figure.valueMax === undefined && best.valueMax === undefined && figureStates({ ...figure, value: best.value }, best)
       ? { title: t("Replace {0} with the source's figure", figure.text), edits: [replaceValue(text, figure, best.value)], safeForFixAll: false }
       : undefined;
     add('value-mismatch', figure.start, figure.end, t('{0} never reports {1}.', names, figure.text) + reports, fix);

@@ -303,3 +303,19 @@ describe('regressions: long documents', () => {
     expect(performance.now() - started).toBeLessThan(8000);
   }, 120_000);
 });
+
+describe('regressions: value-mismatch fixes', () => {
+  it.each(['9/10', '8 из 10'])('a fraction written with digits (%s) gets no fix that writes the value into its numerator', (figure) => {
+    const text = `${figure} ostajista.[^kayako-2021]\n\n[^kayako-2021]: Kayako (2021).\n`;
+    const issue = validateCitations(text, statcite.validation).find((i) => i.code === 'value-mismatch')!;
+    expect(issue).toBeDefined();
+    expect(issue.fix).toBeUndefined();
+  });
+
+  it('a fraction in words is still replaced whole by the source\'s figure', () => {
+    const text = 'Yhdeksän kymmenestä ostajista.[^kayako-2021]\n\n[^kayako-2021]: Kayako (2021).\n';
+    const issue = validateCitations(text, statcite.validation).find((i) => i.code === 'value-mismatch')!;
+    const after = applyEdits(text, issue.fix!.edits);
+    expect(validateCitations(after, statcite.validation).some((i) => i.code === 'value-mismatch')).toBe(false);
+  });
+});
