@@ -126,6 +126,9 @@ export class IndexStore implements vscode.Disposable {
     this.statcite = createStatcite([...this.files.values()], vscode.l10n.t);
     this.publishProblems();
     this.emitter.fire(this.statcite);
+    // Build the search index now, off the first keystroke (at 100k statistics it takes about a second).
+    const built = this.statcite;
+    setTimeout(() => this.statcite === built && built.search, 0);
   }
 
   private publishProblems(): void {
