@@ -4,36 +4,47 @@ import { UNITS, type Unit } from '../core/statistic';
 import { documentLanguage } from './documents';
 import type { IndexStore } from './indexStore';
 
+/** Answers given in advance (by another extension, a keybinding's args or a test) instead of asking. */
+export interface AddStatisticAnswers {
+  readonly value?: string;
+  readonly unit?: Unit;
+  readonly en?: string;
+  readonly publisher?: string;
+  readonly year?: string;
+  /** A workspace-relative `.stats.json` path. */
+  readonly target?: string;
+}
+
 /** statcite: Add Statistic from Selection — turns a selected sentence into a record in a workspace `.stats.json`. */
 export function registerAddStatisticCommand(store: IndexStore): vscode.Disposable {
-  return vscode.commands.registerCommand('statcite.addStatisticFromSelection', async () => {
+  return vscode.commands.registerCommand('statcite.addStatisticFromSelection', async (answers: AddStatisticAnswers = {}) => {
     const editor = vscode.window.activeTextEditor;
     const quote = editor?.document.getText(editor.selection).trim();
     if (!editor || !quote) return void vscode.window.showInformationMessage(vscode.l10n.t('Select the sentence that states the statistic first.'));
     const folder = vscode.workspace.getWorkspaceFolder(editor.document.uri) ?? vscode.workspace.workspaceFolders?.[0];
     if (!folder) return void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder to keep your own statistics in it.'));
     const suggestion = suggestFromSentence(quote);
-    const valueText = await vscode.window.showInputBox({
+    const valueText = answers.value ?? await vscode.window.showInputBox({
       title: vscode.l10n.t('Figure'),
       prompt: vscode.l10n.t('The number as stated (84 for 84 %)'),
       value: suggestion.value !== undefined ? String(suggestion.value) : '',
       validateInput: (v) => (Number.isFinite(Number(v.replace(',', '.'))) && v.trim() ? undefined : vscode.l10n.t('Enter a number')),
     });
     if (valueText === undefined) return;
-    const unitPick = await vscode.window.showQuickPick(
+    const unitPick = answers.unit ? { label: answers.unit } : await vscode.window.showQuickPick(
       (Object.entries(UNITS) as [Unit, string][]).map(([unit, description]) => ({ label: unit, description, picked: unit === suggestion.unit })),
       { title: vscode.l10n.t('Unit'), placeHolder: suggestion.unit },
     );
     if (!unitPick) return;
     const lang = documentLanguage(editor.document);
-    const en = await vscode.window.showInputBox({ title: vscode.l10n.t('English gloss'), prompt: vscode.l10n.t('One line in English (your translation)'), value: lang === 'en' ? quote : '' });
+    const en = answers.en ?? await vscode.window.showInputBox({ title: vscode.l10n.t('English gloss'), prompt: vscode.l10n.t('One line in English (your translation)'), value: lang === 'en' ? quote : '' });
     if (!en) return;
-    const publisher = await vscode.window.showInputBox({ title: vscode.l10n.t('Publisher'), prompt: vscode.l10n.t('The primary publisher as your source names it (leave empty if none)') });
+    const publisher = answers.publisher ?? await vscode.window.showInputBox({ title: vscode.l10n.t('Publisher'), prompt: vscode.l10n.t('The primary publisher as your source names it (leave empty if none)') });
     if (publisher === undefined) return;
-    const yearText = await vscode.window.showInputBox({ title: vscode.l10n.t('Year'), prompt: vscode.l10n.t('Year of the publication, if known'), validateInput: (v) => (!v || /^\d{4}$/.test(v) ? undefined : vscode.l10n.t('Enter a year like 2024, or nothing')) });
+    const yearText = answers.year ?? await vscode.window.showInputBox({ title: vscode.l10n.t('Year'), prompt: vscode.l10n.t('Year of the publication, if known'), validateInput: (v) => (!v || /^\d{4}$/.test(v) ? undefined : vscode.l10n.t('Enter a year like 2024, or nothing')) });
     if (yearText === undefined) return;
 
-    const target = await chooseTarget(folder);
+    const target = answers.target ? vscode.Uri.joinPath(folder.uri, answers.target) : await chooseTarget(folder);
     if (!target) return;
     const existing = await vscode.workspace.fs.readFile(target).then((b) => new TextDecoder().decode(b), () => '');
     const record = buildRecord({
@@ -50,7 +61,8 @@ export function registerAddStatisticCommand(store: IndexStore): vscode.Disposabl
       existingIds: new Set(store.current.index.statistics.map((s) => s.id)),
     });
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(appendRecord(existing, record)));
-    vscode.window.showInformationMessage(vscode.l10n.t('Added "{0}" to {1}.', String(record.id), vscode.workspace.asRelativePath(target, false)));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Added "{0}" to {1}.', String(record.id), vscode.workspace.asRelativePath(target, false)));
+    return record.id;
   });
 }
 

@@ -63,6 +63,19 @@ suite('ecosystem: preview, statistics browser, commands', () => {
     assert.equal(editor.document.getText(), 'Buyers: ');
   });
 
+  test('Add Statistic from Selection writes a record to a workspace .stats.json, and the index picks it up', async () => {
+    const api = await statcite();
+    const editor = await markdownEditor('In our reader survey, 37% of readers want shorter articles.\n');
+    editor.selection = new vscode.Selection(0, 0, 0, editor.document.lineAt(0).text.length);
+    const id = await vscode.commands.executeCommand<string>('statcite.addStatisticFromSelection', { value: '37', unit: '%', en: '37% of readers want shorter articles.', publisher: 'Reader Survey', year: '2026', target: '.scratch/added.stats.json' });
+    assert.match(String(id), /^reader-survey-2026-37-of-readers/);
+    const added = await waitFor(() => api.store.current.index.get(id), 'the new record in the index');
+    assert.equal(added.value, 37);
+    assert.equal(added.figure, '37%');
+    assert.equal(added.quote, 'In our reader survey, 37% of readers want shorter articles.');
+    assert.deepEqual(added.source, { publisher: 'Reader Survey', year: 2026 });
+  });
+
   test('statcite commands are registered', async () => {
     const commands = await vscode.commands.getCommands(true);
     for (const id of ['statcite.insertStatistic', 'statcite.validate', 'statcite.validateWorkspace', 'statcite.addStatisticFromSelection', 'statcite.browse', 'statcite.reloadIndex']) {
