@@ -319,3 +319,14 @@ describe('regressions: value-mismatch fixes', () => {
     expect(validateCitations(after, statcite.validation).some((i) => i.code === 'value-mismatch')).toBe(false);
   });
 });
+
+describe('regression: removing an unused definition nested in another definition', () => {
+  it('is not offered, so it cannot take a sibling definition with it', () => {
+    const text = 'Cited.[^twice]\r\n\r\n[^twice]: T.\r\n\r\n    [^o08i]: \r\n    \r\n        Second paragraph 3 %.\r\n    [^kayako-2021]: x\r\n    \r\n        Second paragraph 3 %.\r\n\r\n- 42% of them.[^KAYAKO-2021]';
+    const issues = validateCitations(text, statcite.validation);
+    for (const issue of issues.filter((i) => i.code === 'unused-footnote' && i.fix)) {
+      const after = applyEdits(text, issue.fix!.edits);
+      expect(validateCitations(after, statcite.validation).map((i) => i.code)).not.toContain('undefined-footnote');
+    }
+  });
+});
