@@ -82,9 +82,9 @@ function runRules(text: string, md: ParsedMarkdown, ctx: ValidationContext, opti
   }
   for (const def of definitions.values()) {
     if (referenced.has(def.id)) continue;
-    // Only a top-level definition holding no other definition is removed: anything else could take more with it.
+    // A definition holding another one is not removed: it would take the other with it.
     const holdsAnother = md.definitions.some((d) => d !== def && d.start > def.start && d.start < def.end);
-    const removal = def.topLevel && !holdsAnother ? removeBlock(text, def) : undefined;
+    const removal = holdsAnother ? undefined : removeBlock(text, def);
     add('unused-footnote', def.start, def.labelEnd, t('Footnote [^{0}] is defined but never referenced.', def.label), removal && {
       title: t('Remove the unused definition [^{0}]', def.label),
       edits: [removal],
