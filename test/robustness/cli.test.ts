@@ -136,21 +136,22 @@ describe('the CLI shows data, never sends it to the terminal', () => {
 
 describe('the bundled bin/statcite.js', () => {
   it('answers like runCli: exit codes 0, 1 and 2, messages without stack traces', async () => {
-    // The bundle `npm run build` (and `npm ci`, through prepare) made. When the sources are newer, the same bundle is
-    // built into a folder of its own instead: rebuilding dist/ here would race the tests that package it.
-    let bin = join(ROOT, 'bin', 'statcite.js');
+    // bin/statcite.js with the bundle `npm run build` (and `npm ci`, through prepare) made, copied to a folder of its
+    // own so a build running meanwhile (it empties dist/) cannot pull it away. When the CLI or core sources are newer
+    // than that bundle, the same bundle is built there instead: rebuilding dist/ here would race the .vsix test.
+    const root = join(dir, 'bundle');
+    mkdirSync(join(root, 'bin'), { recursive: true });
+    mkdirSync(join(root, 'dist'), { recursive: true });
+    copyFileSync(join(ROOT, 'bin', 'statcite.js'), join(root, 'bin', 'statcite.js'));
+    symlinkSync(DATA_DIR, join(root, 'data'));
     const cli = join(ROOT, 'dist', 'cli.js');
     const stale = !existsSync(cli) || execFileSync('find', [join(ROOT, 'src/cli'), join(ROOT, 'src/core'), '-name', '*.ts', '-newer', cli], { encoding: 'utf8' }).trim() !== '';
     if (stale) {
-      const root = join(dir, 'bundle');
-      mkdirSync(join(root, 'bin'), { recursive: true });
-      copyFileSync(bin, join(root, 'bin', 'statcite.js'));
-      symlinkSync(DATA_DIR, join(root, 'data'));
       // scripts/build.mjs's CLI build.
       const { build } = await import('esbuild');
       await build({ entryPoints: [join(ROOT, 'src/cli/index.ts')], outfile: join(root, 'dist', 'cli.js'), bundle: true, mainFields: ['module', 'main'], minify: true, target: 'es2022', platform: 'node', format: 'cjs', logLevel: 'silent', define: { 'import.meta.url': 'importMetaUrl', STATCITE_VERSION: JSON.stringify('0.0.0-test') }, banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" } });
-      bin = join(root, 'bin', 'statcite.js');
-    }
+    } else copyFileSync(cli, join(root, 'dist', 'cli.js'));
+    const bin = join(root, 'bin', 'statcite.js');
     const node = (...args: string[]) => {
       count('cliRuns');
       return spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', timeout: 30_000 });

@@ -43,10 +43,12 @@ function checkFix(text: string, md: ParsedMarkdown, issues: readonly CitationIss
   const mapped = (i: CitationIssue) => ({ start: mapOffset(edits, i.start), end: mapOffset(edits, i.end, 'end') });
   const at = (list: readonly CitationIssue[], code: RuleCode, start: number | undefined) => list.some((i) => i.code === code && i.start === start);
   const label = labelOf(issue);
-  // Footnotes inside what an edit replaces go with it (a removed definition's own references).
-  const kept = <T extends { id: string; start: number }>(xs: readonly T[]) => xs.filter((x) => !edits.some((e) => e.start <= x.start && x.start < e.end));
-  const refsBefore = ids(kept(md.references));
-  const defsBefore = ids(kept(md.definitions));
+  // Footnotes inside what an edit replaces go with it (a removed definition's own references), but never a definition
+  // something outside still cites.
+  const inEdit = (x: { start: number }) => edits.some((e) => e.start <= x.start && x.start < e.end);
+  const refsBefore = ids(md.references.filter((r) => !inEdit(r)));
+  const cited = new Set(refsBefore);
+  const defsBefore = ids(md.definitions.filter((d) => !inEdit(d) || cited.has(d.id)));
 
   // The problem is gone.
   switch (issue.code) {
