@@ -29,7 +29,8 @@ export function splitChunks(text: string): Array<{ start: number; end: number }>
     } else if (blank) {
       if (blankSince < 0) blankSince = pos;
     } else {
-      if (blankSince >= 0 && !/^(?: {2,}|\t)/.test(line) && blankSince > chunkStart) {
+      // An indented line continues a list item or footnote: two spaces, or a tab after at most one space (" \t").
+      if (blankSince >= 0 && !/^(?: {2,}| ?\t)/.test(line) && blankSince > chunkStart) {
         chunks.push({ start: chunkStart, end: pos });
         chunkStart = pos;
       }

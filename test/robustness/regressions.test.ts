@@ -330,3 +330,11 @@ describe('regression: removing an unused definition nested in another definition
     }
   });
 });
+
+describe('regressions: chunks and indentation', () => {
+  it('a line indented with a space and a tab continues the list item above it, chunked or whole', () => {
+    const text = '- item\n  - nested\n\n \t 百分之八十四 of buyers.[^a]\n\n[^a]: A.\n';
+    expectParsedAsAWhole(text);
+    expect(figuresAsWritten(text)).toEqual(['百分之八十四']);
+  });
+});
