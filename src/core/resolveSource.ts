@@ -42,6 +42,16 @@ export class SourceResolver {
    * publisher and, where the source has a year, that year (`[^3]: Zendesk, CX Trends 2019.`).
    */
   resolve(definition: Pick<FootnoteDefinition, 'label' | 'text'>): ResolvedSource | undefined {
+    // Completion plans up to 50 items against the same parsed definitions: resolve each definition once.
+    if (this.resolved.has(definition)) return this.resolved.get(definition);
+    const source = this.resolveUncached(definition);
+    this.resolved.set(definition, source);
+    return source;
+  }
+
+  private readonly resolved = new WeakMap<object, ResolvedSource | undefined>();
+
+  private resolveUncached(definition: Pick<FootnoteDefinition, 'label' | 'text'>): ResolvedSource | undefined {
     // A key can be longer than a slug (a 40-character publisher slug plus "-2019"): try the label as it is first.
     const key = [definition.label.toLowerCase(), slugify(definition.label)].find((k) => this.index.bySourceKey(k).length);
     if (key) return { key, statistics: this.index.bySourceKey(key), by: 'label' };
