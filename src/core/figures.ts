@@ -1,4 +1,4 @@
-import { parseChineseNumber, wordNumber } from './numberWords';
+import { numberWordList, parseChineseNumber, wordNumber } from './numberWords';
 
 /** What kind of quantity a figure is: checked against a statistic's unit. */
 export type FigureKind = 'percent' | 'multiplier' | 'money' | 'number';
@@ -22,7 +22,8 @@ const DASH = String.raw`\s*[-–—‒]\s*`;
 // A figure does not start inside a word or code-like token ("B2C", "COVID-19", "mp3").
 // Chinese writes no spaces, so a figure may follow a Han character ("超过60%的消费者") or a comma after one ("考虑,46%").
 const NOT_IN_WORD = String.raw`(?<!(?!\p{Script=Han})[\p{L}\p{N}_]|(?<!\p{Script=Han})[.,]|\p{L}-)`;
-const NUMERIC = new RegExp(`${NOT_IN_WORD}(?:([$€£])\\s?)?${NUMBER}(?:${DASH}${NUMBER})?`, 'gu');
+// The lookahead first: it fails fast where no figure can start, before the costly Unicode lookbehind runs.
+const NUMERIC = new RegExp(`(?=[$€£\\d])${NOT_IN_WORD}(?:([$€£])\\s?)?${NUMBER}(?:${DASH}${NUMBER})?`, 'gu');
 
 const PERCENT_AFTER = /^\s?(?:%|％|(?:prosent|procent|protsen|процент|per ?cent)[\p{L}]*)/iu;
 const MULTIPLIER_AFTER = /^(?:\s?[x×](?![\p{L}])|-?\s?(?:fold|kertai\p{L}*|kertaa|kertaiseksi)|\s(?:times|kertaa|reizes|reizēm|korda|раза?|разу)(?![\p{L}])|-k korda|-kordselt|-kord\p{L}*|\s?倍)/iu;
@@ -43,12 +44,15 @@ const FOLLOWED_BY_WORD = /^[\p{L}]/u;
  * "6–7", "十分之九", "百分之八十四", "8 из 10", "nine in ten", "one third". Years standing alone are not figures.
  * Never throws.
  */
-export function readFigures(text: string): Figure[] {
+export function readFigures(text: string, options: { guards?: boolean } = {}): Figure[] {
   const figures: Figure[] = [];
+  // Most prose holds no figure: cheap tests of what each reader needs skip its Unicode regular expressions there.
+  // `guards: false` runs every reader anyway (the tests check that both ways read the same).
+  const guards = options.guards !== false;
   try {
-    readFractions(text, figures);
-    readChinese(text, figures);
-    readNumerals(text, figures);
+    if (!guards || FRACTION_GUARD.test(text)) readFractions(text, figures, guards);
+    if (!guards || CHINESE_GUARD.test(text)) readChinese(text, figures);
+    if (!guards || DIGIT.test(text)) readNumerals(text, figures);
   } catch {
     // A figure reader must never take validation down; an odd input yields what was read so far.
   }
@@ -123,7 +127,14 @@ const FRACTION_WORDS: ReadonlyArray<readonly [RegExp, number]> = [
   [/(?<![\p{L}])(?:half|puolet|половин\p{L}*|puse|pool)(?![\p{L}])/giu, 50],
 ];
 
-function readFractions(text: string, out: Figure[]): void {
+const DIGIT = /\d/;
+const CHINESE_GUARD = /分之|倍/;
+// What any fraction needs: a digit, a number word (as a substring: the guard may let through what the reader drops),
+// or a fraction word.
+const FRACTION_GUARD = new RegExp(`\\d|${[...numberWordList(), 'third', 'quarter', 'kolmasosa', 'kolmannes', 'трет', 'trešdaļ', 'kolmandik', 'neljännes', 'четверт', 'ceturtdaļ', 'veerand', 'half', 'puolet', 'половин', 'puse', 'pool', 'kymmenestä', 'kümnest', 'sadasta', 'sajast'].join('|')}`, 'iu');
+const FRACTION_WORD_GUARD = /third|quarter|kolmasosa|kolmannes|трет|trešdaļ|kolmandik|neljännes|четверт|ceturtdaļ|veerand|half|puolet|половин|puse|pool/iu;
+
+function readFractions(text: string, out: Figure[], guards: boolean): void {
   for (const m of text.matchAll(FRACTION_PAIR)) {
     const a = wordNumber(m[1]!);
     const b = wordNumber(m[3]!);
@@ -139,6 +150,7 @@ function readFractions(text: string, out: Figure[]): void {
     if (a === undefined || a > b) continue;
     out.push({ value: round1((a / b) * 100), kind: 'percent', scale: 1, approximate: true, start: m.index, end: m.index + m[0].length, text: m[0] });
   }
+  if (guards && !FRACTION_WORD_GUARD.test(text)) return;
   for (const [re, value] of FRACTION_WORDS) {
     for (const m of text.matchAll(re)) {
       out.push({ value: round1(value), kind: 'percent', scale: 1, approximate: true, start: m.index, end: m.index + m[0].length, text: m[0] });

@@ -13,6 +13,11 @@ export function wordNumber(word: string): number | undefined {
   return WORDS[word.toLowerCase()];
 }
 
+/** Every number word wordNumber reads. */
+export function numberWordList(): string[] {
+  return Object.keys(WORDS);
+}
+
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
 

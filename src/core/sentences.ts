@@ -11,7 +11,7 @@ export interface Sentence {
 }
 
 const PLACEHOLDER = '\uFFFC';
-const TERMINATOR = /[.!?。！？|]/u;
+const TERMINATORS = /[.!?。！？|]/gu;
 const TRAILING = /[\uFFFC"”’»)\]*_]/u;
 
 const analysed = new WeakMap<ProseBlock, Sentence[]>();
@@ -40,50 +40,83 @@ export function sentencesOf(block: ProseBlock): Sentence[] {
  * the sentence it closes; "7.6" and "7,6" are not sentence ends.
  */
 export function splitSentences(block: ProseBlock): Sentence[] {
-  let plain = '';
-  const offsets: number[] = [];
-  const refs = new Map<number, FootnoteReference>();
-  for (const piece of block.pieces) {
-    if (piece.kind === 'reference') {
-      refs.set(plain.length, piece.reference);
-      offsets.push(piece.reference.start);
-      plain += PLACEHOLDER;
-    } else {
-      for (let i = 0; i < piece.text.length; i++) offsets.push(piece.offset + i);
-      plain += piece.text;
-    }
-  }
-  offsets.push(block.end);
-
+  const plain = new PlainText(block);
+  const text = plain.text;
   const sentences: Sentence[] = [];
   let from = 0;
-  for (let i = 0; i < plain.length; i++) {
-    if (!TERMINATOR.test(plain[i]!)) continue;
+  TERMINATORS.lastIndex = 0;
+  for (let m = TERMINATORS.exec(text); m; m = TERMINATORS.exec(text)) {
+    const i = m.index;
     let end = i + 1;
-    while (end < plain.length && TRAILING.test(plain[end]!)) end++;
-    if (end < plain.length && !/\s/u.test(plain[end]!) && !/[。！？|]/u.test(plain[i]!)) continue;
-    sentences.push(makeSentence(plain, offsets, refs, from, end));
+    while (end < text.length && TRAILING.test(text[end]!)) end++;
+    if (end < text.length && !/\s/u.test(text[end]!) && !/[。！？|]/u.test(text[i]!)) continue;
+    sentences.push(makeSentence(plain, from, end));
     from = end;
-    i = end - 1;
+    TERMINATORS.lastIndex = end;
   }
-  if (from < plain.length) sentences.push(makeSentence(plain, offsets, refs, from, plain.length));
+  if (from < text.length) sentences.push(makeSentence(plain, from, text.length));
   return sentences.filter((s) => s.text.trim().length > 0);
 }
 
-function makeSentence(plain: string, offsets: number[], refs: Map<number, FootnoteReference>, from: number, to: number): Sentence {
-  const text = plain.slice(from, to);
-  const references: FootnoteReference[] = [];
-  for (let i = from; i < to; i++) {
-    const ref = refs.get(i);
-    if (ref) references.push(ref);
+/** A block's text with each reference as one placeholder character, and the way back to document offsets. */
+class PlainText {
+  readonly text: string;
+  /** Where each piece starts in `text`, and at which document offset. */
+  private readonly runStarts: number[] = [];
+  private readonly runOffsets: number[] = [];
+  /** Placeholder positions in `text`, ascending, with their references. */
+  readonly refAt: number[] = [];
+  readonly refs: FootnoteReference[] = [];
+  private readonly end: number;
+
+  constructor(block: ProseBlock) {
+    let text = '';
+    for (const piece of block.pieces) {
+      this.runStarts.push(text.length);
+      if (piece.kind === 'reference') {
+        this.refAt.push(text.length);
+        this.refs.push(piece.reference);
+        this.runOffsets.push(piece.reference.start);
+        text += PLACEHOLDER;
+      } else {
+        this.runOffsets.push(piece.offset);
+        text += piece.text;
+      }
+    }
+    this.text = text;
+    this.end = block.end;
   }
-  const at = (i: number) => offsets[Math.min(i, offsets.length - 1)]!;
+
+  /** The document offset of character `i`; past the end, the block's end. */
+  offsetAt(i: number): number {
+    if (i >= this.text.length) return this.end;
+    let lo = 0;
+    let hi = this.runStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.runStarts[mid]! <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.runOffsets[lo]! + (i - this.runStarts[lo]!);
+  }
+
+  /** The reference at placeholder position `i`, if there is one. */
+  referenceAt(i: number): FootnoteReference | undefined {
+    const k = this.refAt.indexOf(i);
+    return k < 0 ? undefined : this.refs[k];
+  }
+}
+
+function makeSentence(plain: PlainText, from: number, to: number): Sentence {
+  const text = plain.text.slice(from, to);
+  const references: FootnoteReference[] = [];
+  for (let k = 0; k < plain.refAt.length; k++) if (plain.refAt[k]! >= from && plain.refAt[k]! < to) references.push(plain.refs[k]!);
   const figures = readFigures(text.replaceAll(PLACEHOLDER, ' ')).map((f) => {
     // Map back through the offset table; a figure's end maps from its last character.
-    const start = at(from + f.start);
-    const end = at(from + f.end - 1) + 1;
+    const start = plain.offsetAt(from + f.start);
+    const end = plain.offsetAt(from + f.end - 1) + 1;
     return { ...f, start, end };
   });
   // A sentence closed by a footnote reference ends where the reference ends.
-  return { start: at(from), end: refs.get(to - 1)?.end ?? at(to - 1) + 1, text, figures, references };
+  return { start: plain.offsetAt(from), end: plain.referenceAt(to - 1)?.end ?? plain.offsetAt(to - 1) + 1, text, figures, references };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { readFigures, type Figure } from '../../src/core/figures';
 import { parseChineseNumber, wordNumber } from '../../src/core/numberWords';
 
@@ -266,5 +267,29 @@ describe('readFigures: a fraction restated as a percentage', () => {
     expect(readFigures('Over half (56%) of consumers').map((f) => [f.text, f.value])).toEqual([['56%', 56]]);
     expect(readFigures('yli puolet (56 prosenttia) kuluttajista').map((f) => [f.text, f.value])).toEqual([['56 prosenttia', 56]]);
     expect(readFigures('half of them, and later 56% of others').map((f) => f.value)).toEqual([50, 56]);
+  });
+});
+
+describe('readFigures: the fast guards read what the full readers read', () => {
+  const pieces = [
+    ...['one', 'Three', 'TEN', 'kolme', 'Kymmenen', 'десяти', 'Из', 'trīs', 'Üheksa', 'neli', 'ſix', 'ten', 'hundred', 'ста'],
+    ...['in', 'of', 'out of', 'из', 'no', '/', 'kymmenestä', 'KÜMNEST', 'sadasta', 'sajast'],
+    ...['a third', 'Two thirds', 'half', 'Puolet', 'половина', 'trešdaļa', 'kolmandik', 'NELJÄNNES', 'pool', 'puse'],
+    ...['百分之八十四', '十分之九', '三倍', '倍', '分之', '84', '7,6', '1 000', '$', '€', '%', 'prosenttia', 'miljardia', 'раза', 'в'],
+    ...[' ', ' ', '  ', '-', '–', '.', ',', '(', ')', 'x', 'word', 'ä', '客户', 'B2C', '\u00a0'],
+  ];
+  it('on text made of number words, fraction words, digits and Chinese numerals', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 14 }), (parts) => {
+        const text = parts.join('');
+        expect(readFigures(text)).toEqual(readFigures(text, { guards: false }));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it('on any text', () => {
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (text) => {
+        expect(readFigures(text)).toEqual(readFigures(text, { guards: false }));
+      }), { numRuns: 2000 });
   });
 });
