@@ -50,7 +50,7 @@ export function readFigures(text: string, options: { guards?: boolean } = {}): F
   // `guards: false` runs every reader anyway (the tests check that both ways read the same).
   const guards = options.guards !== false;
   try {
-    if (!guards || FRACTION_GUARD.test(text)) readFractions(text, figures, guards);
+    readFractions(text, figures, guards ? new FractionGuards(text) : undefined);
     if (!guards || CHINESE_GUARD.test(text)) readChinese(text, figures);
     if (!guards || DIGIT.test(text)) readNumerals(text, figures);
   } catch {
@@ -127,30 +127,73 @@ const FRACTION_WORDS: ReadonlyArray<readonly [RegExp, number]> = [
   [/(?<![\p{L}])(?:half|puolet|половин\p{L}*|puse|pool)(?![\p{L}])/giu, 50],
 ];
 
+/** What a fraction may count out of: "nine in ten", "3/4", "one in five". */
+const WHOLES: readonly number[] = [10, 100, 4, 3, 5, 20];
 const DIGIT = /\d/;
 const CHINESE_GUARD = /分之|倍/;
-// What any fraction needs: a digit, a number word (as a substring: the guard may let through what the reader drops),
-// or a fraction word.
-const FRACTION_GUARD = new RegExp(`\\d|${[...numberWordList(), 'third', 'quarter', 'kolmasosa', 'kolmannes', 'трет', 'trešdaļ', 'kolmandik', 'neljännes', 'четверт', 'ceturtdaļ', 'veerand', 'half', 'puolet', 'половин', 'puse', 'pool', 'kymmenestä', 'kümnest', 'sadasta', 'sajast'].join('|')}`, 'iu');
-const FRACTION_WORD_GUARD = /third|quarter|kolmasosa|kolmannes|трет|trešdaļ|kolmandik|neljännes|четверт|ceturtdaļ|veerand|half|puolet|половин|puse|pool/iu;
+const NUMBER_WORD = new RegExp(numberWordList().join('|'));
+// "in"/"of"/"из"/"no"/"/" followed by the "ten" (3, 4, 5, 10, 20 or 100) a fraction counts out of.
+const IN_OF_WHOLE = new RegExp(`(?:in|of|из|no|/)\\s*(?:\\d|${numberWordList(WHOLES).join('|')})`);
+const OF_IMPLIED = /kymmenestä|kümnest|sadasta|sajast/;
+const FRACTION_WORD = /third|quarter|kolmasosa|kolmannes|трет|trešdaļ|kolmandik|neljännes|четверт|ceturtdaļ|veerand|half|puolet|половин|puse|pool/;
 
-function readFractions(text: string, out: Figure[], guards: boolean): void {
+/**
+ * What each fraction reader needs, tested on the lower-cased text with plain substrings (the readers' words are
+ * matched case-insensitively): a guard may let through what its reader then drops, never the other way round.
+ */
+class FractionGuards {
+  private readonly lower: string;
+  private numberSeen: boolean | undefined;
+
+  constructor(private readonly text: string) {
+    this.lower = text.toLowerCase();
+  }
+
+  private get number(): boolean {
+    return (this.numberSeen ??= DIGIT.test(this.text) || NUMBER_WORD.test(this.lower));
+  }
+
+  get pair(): boolean {
+    return IN_OF_WHOLE.test(this.lower) && this.number;
+  }
+
+  get implied(): boolean {
+    return OF_IMPLIED.test(this.lower) && this.number;
+  }
+
+  get words(): boolean {
+    return FRACTION_WORD.test(this.lower);
+  }
+}
+
+function readFractions(text: string, out: Figure[], guards?: FractionGuards): void {
+  if (!guards || guards.pair) readFractionPairs(text, out);
+  if (!guards || guards.implied) readImpliedFractions(text, out);
+  if (!guards || guards.words) readFractionWords(text, out);
+}
+
+function readFractionPairs(text: string, out: Figure[]): void {
   for (const m of text.matchAll(FRACTION_PAIR)) {
     const a = wordNumber(m[1]!);
     const b = wordNumber(m[3]!);
-    if (a === undefined || b === undefined || b === 0 || a > b || ![10, 100, 4, 3, 5, 20].includes(b)) continue;
+    if (a === undefined || b === undefined || b === 0 || a > b || !WHOLES.includes(b)) continue;
     // "/" only between digits ("9/10"); words need a real "in"/"of".
     if (m[2] === '/' && !(/^\d+$/.test(m[1]!) && /^\d+$/.test(m[3]!))) continue;
     const start = m.index;
     out.push({ value: round1((a / b) * 100), kind: 'percent', scale: 1, approximate: true, start, end: start + m[0].length, text: m[0] });
   }
+}
+
+function readImpliedFractions(text: string, out: Figure[]): void {
   for (const m of text.matchAll(FRACTION_OF_IMPLIED)) {
     const a = wordNumber(m[1]!);
     const b = /^(?:sadasta|sajast)$/iu.test(m[2]!) ? 100 : 10;
     if (a === undefined || a > b) continue;
     out.push({ value: round1((a / b) * 100), kind: 'percent', scale: 1, approximate: true, start: m.index, end: m.index + m[0].length, text: m[0] });
   }
-  if (guards && !FRACTION_WORD_GUARD.test(text)) return;
+}
+
+function readFractionWords(text: string, out: Figure[]): void {
   for (const [re, value] of FRACTION_WORDS) {
     for (const m of text.matchAll(re)) {
       out.push({ value: round1(value), kind: 'percent', scale: 1, approximate: true, start: m.index, end: m.index + m[0].length, text: m[0] });

@@ -13,9 +13,9 @@ export function wordNumber(word: string): number | undefined {
   return WORDS[word.toLowerCase()];
 }
 
-/** Every number word wordNumber reads. */
-export function numberWordList(): string[] {
-  return Object.keys(WORDS);
+/** The number words wordNumber reads (those for `values` only, when given). */
+export function numberWordList(values?: readonly number[]): string[] {
+  return Object.keys(WORDS).filter((w) => !values || values.includes(WORDS[w]!));
 }
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
