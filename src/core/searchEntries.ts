@@ -1,7 +1,8 @@
-import Fuse, { type FuseResult, type IFuseOptions, type RecordEntryObject } from 'fuse.js';
+import Fuse, { type IFuseOptions, type RecordEntryObject } from 'fuse.js';
 import { describeFigure } from './format';
 import type { LoadedStatistic } from './indexFile';
 import { FIELD_SEPARATOR } from './prefilterVocabulary';
+import { BitapPattern } from './searchBitap';
 import { fieldFilter, scriptsOf } from './searchScripts';
 import { foldFast } from './searchText';
 
@@ -85,12 +86,50 @@ export function toIndexedEntry(stat: LoadedStatistic): IndexedEntry {
 
 const FUSE_KEYS = Fuse.createIndex<Entry>(FUSE_OPTIONS.keys!, []).keys;
 
+/** What ranking returns, as fuse.js's results: the entry, its place in the list ranked, its score (0 best). */
+export interface RankedEntry {
+  readonly item: Entry;
+  readonly refIndex: number;
+  readonly score: number;
+}
+
+/** fuse.js's key weights, normalised as its KeyStore normalises them. */
+const KEY_WEIGHTS = FIELD_WEIGHTS.map((w) => w / FIELD_WEIGHTS.reduce((total: number, x) => total + x, 0));
+
 /**
- * fuse.js over a few entries, with an index assembled from their ready-made records: `new Fuse(entries)` would
- * re-read every field and count its words (the norm) on each keystroke, about a fifth of the query time. Fields
- * that cannot match for want of the pattern's scripts are left out (see searchScripts.ts).
+ * The entries that match, scored and ordered exactly as `new Fuse(entries, FUSE_OPTIONS).search(pattern)` would:
+ * per field fuse.js's bitap score (searchBitap.ts), combined as fuse.js combines them (the product of score ^ weight
+ * over the fields that match, an exact field counting as Number.EPSILON), sorted by score and then by place. Fields
+ * that cannot match for want of the pattern's scripts are not scored (see searchScripts.ts).
  */
-export function rankEntries(list: readonly IndexedEntry[], pattern: string): FuseResult<Entry>[] {
+export function rankEntries(list: readonly IndexedEntry[], pattern: string): RankedEntry[] {
+  if (!pattern.trim()) return rankWithFuse(list, pattern);
+  const threshold = FUSE_OPTIONS.threshold!;
+  const canMatch = fieldFilter(pattern, threshold);
+  const bitap = new BitapPattern(pattern, threshold);
+  const out: RankedEntry[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i]!;
+    let total = 1;
+    let matched = false;
+    for (let k = 0; k < e.scripts.length; k++) {
+      const text = e.fields[k]!.v;
+      if (!canMatch(e.scripts[k]!, text.length)) continue;
+      const score = bitap.score(text);
+      if (score < 0) continue;
+      matched = true;
+      total *= Math.pow(score === 0 ? Number.EPSILON : score, KEY_WEIGHTS[k]!);
+    }
+    if (matched) out.push({ item: e.entry, refIndex: i, score: total });
+  }
+  return out.sort((a, b) => a.score - b.score || a.refIndex - b.refIndex);
+}
+
+/**
+ * fuse.js itself over a few entries (the reference the search without prefilter ranks with), with an index assembled
+ * from their ready-made records: `new Fuse(entries)` would re-read every field and count its words (the norm).
+ */
+export function rankWithFuse(list: readonly IndexedEntry[], pattern: string): RankedEntry[] {
   const canMatch = fieldFilter(pattern, FUSE_OPTIONS.threshold!);
   const records = list.map((e, i) => {
     let $ = e.fields;
@@ -106,7 +145,9 @@ export function rankEntries(list: readonly IndexedEntry[], pattern: string): Fus
     list.map((e) => e.entry),
     FUSE_OPTIONS,
     index,
-  ).search(pattern);
+  )
+    .search(pattern)
+    .map((r) => ({ item: r.item, refIndex: r.refIndex, score: r.score ?? 1 }));
 }
 
 /**
