@@ -2,7 +2,11 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import type { Nodes, Parents } from 'mdast';
+import { normalizeLabel } from './footnoteLabel';
 import { splitChunks } from './markdownChunks';
+import { parsePlainChunk } from './markdownFast';
+
+export { normalizeLabel };
 
 /** A footnote reference `[^label]` in the text, with its offsets. */
 export interface FootnoteReference {
@@ -71,7 +75,7 @@ export class MarkdownCache {
  */
 export function parseMarkdown(text: string, cache?: MarkdownCache, isCancelled?: () => boolean): ParsedMarkdown {
   const chunks = splitChunks(text);
-  if (chunks.length === 1 && !cache) return parseChunk(text);
+  if (chunks.length === 1 && !cache) return parsePlainChunk(text) ?? parseChunk(text);
   const references: FootnoteReference[] = [];
   const definitions: FootnoteDefinition[] = [];
   const prose: ProseBlock[] = [];
@@ -84,7 +88,7 @@ export function parseMarkdown(text: string, cache?: MarkdownCache, isCancelled?:
     const chunkText = text.slice(start, end);
     let parsed = cache?.get(chunkText);
     if (!parsed) {
-      parsed = parseChunk(chunkText);
+      parsed = parsePlainChunk(chunkText) ?? parseChunk(chunkText);
       cache?.set(chunkText, parsed);
     }
     // Pieces point at the same reference objects as `references`, shifted once.
@@ -276,9 +280,4 @@ function collectInline(source: string, node: Parents, pieces: ProsePiece[], refe
       collectInline(source, child as Parents, pieces, references);
     }
   }
-}
-
-/** CommonMark label matching: case-folded (lower then upper, as micromark does, so ß and ẞ meet), white space collapsed. */
-export function normalizeLabel(label: string): string {
-  return label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase();
 }
