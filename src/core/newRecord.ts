@@ -1,7 +1,8 @@
 import { applyEdits, modify } from 'jsonc-parser';
 import { readFigures } from './figures';
 import { slugify } from './sourceKey';
-import { statisticSchema, type StatisticInput, type Unit } from './statistic';
+import type { StatisticInput, Unit } from './statistic';
+import { indexSchemas } from './statisticSchema';
 
 /** What a selected sentence suggests for a new record: its first figure's value and a fitting unit. */
 export function suggestFromSentence(sentence: string): { value?: number; valueMax?: number; unit: Unit; figure?: string } {
@@ -44,7 +45,7 @@ export function buildRecord(input: NewRecordInput): StatisticInput {
     sameAs: [],
     tags: [],
   };
-  statisticSchema.parse(record);
+  indexSchemas().statistic.parse(record);
   return record;
 }
 
