@@ -5,28 +5,36 @@ import { FuseStatisticSearch, type StatisticSearch } from './search';
 import { StatisticsIndex } from './statisticsIndex';
 import { createValidationContext, type ValidationContext } from './validate';
 
-/** Everything the editor, the CLI and the browser build need, built from one set of index files. */
+/**
+ * Everything the editor, the CLI and the browser build need, built from one set of index files. Only the index is
+ * built at once; the rest is built on first use, so loading (and the editor's activation) pays for none of it.
+ */
 export interface Statcite {
   readonly index: StatisticsIndex;
   readonly resolver: SourceResolver;
   readonly validation: ValidationContext;
-  /** Built on first use: activation and the CLI's `check` never pay for the search index. */
   readonly search: StatisticSearch;
 }
 
 /** The composition root of the core. `localize` translates the index's own problem messages (duplicate ids, …). */
 export function createStatcite(files: readonly ParsedIndexFile[], localize: Localize = english): Statcite {
   const index = StatisticsIndex.fromFiles(files, localize);
-  const resolver = new SourceResolver(index);
+  let resolver: SourceResolver | undefined;
+  let validation: ValidationContext | undefined;
   let search: StatisticSearch | undefined;
-  return {
+  const statcite: Statcite = {
     index,
-    resolver,
-    validation: createValidationContext(index, resolver),
+    get resolver() {
+      return (resolver ??= new SourceResolver(index));
+    },
+    get validation() {
+      return (validation ??= createValidationContext(index, statcite.resolver));
+    },
     get search() {
       return (search ??= new FuseStatisticSearch(index.statistics));
     },
   };
+  return statcite;
 }
 
 /** Parses index files given as text (file name → JSON text). */

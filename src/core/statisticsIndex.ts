@@ -9,7 +9,7 @@ export class StatisticsIndex {
   readonly problems: readonly IndexProblem[];
   readonly articles: readonly Via[];
   private readonly byId = new Map<string, LoadedStatistic>();
-  private readonly bySource = new Map<SourceKey, LoadedStatistic[]>();
+  private bySourceBuilt: Map<SourceKey, LoadedStatistic[]> | undefined;
   private readonly sameAs = new Map<string, Set<string>>();
 
   private constructor(statistics: LoadedStatistic[], articles: Via[], problems: IndexProblem[], t: Localize) {
@@ -35,10 +35,6 @@ export class StatisticsIndex {
     }
     this.statistics = kept;
     for (const s of kept) {
-      const key = sourceKeyOf(s);
-      const list = this.bySource.get(key);
-      if (list) list.push(s);
-      else this.bySource.set(key, [s]);
       // Each id once, and never the record itself: a repeated or self link would be reported or shown twice.
       for (const other of new Set(s.sameAs)) {
         if (other === s.id) continue;
@@ -88,6 +84,20 @@ export class StatisticsIndex {
 
   sourceKeys(): IterableIterator<SourceKey> {
     return this.bySource.keys();
+  }
+
+  // Built on first use: the source keys' Unicode regular expressions cost milliseconds to compile, and loading the
+  // index does not need them.
+  private get bySource(): Map<SourceKey, LoadedStatistic[]> {
+    if (this.bySourceBuilt) return this.bySourceBuilt;
+    const bySource = new Map<SourceKey, LoadedStatistic[]>();
+    for (const s of this.statistics) {
+      const key = sourceKeyOf(s);
+      const list = bySource.get(key);
+      if (list) list.push(s);
+      else bySource.set(key, [s]);
+    }
+    return (this.bySourceBuilt = bySource);
   }
 
   /** The same finding in other articles, both directions, whichever side declared the link. */
