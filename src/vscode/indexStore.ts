@@ -4,6 +4,9 @@ import { LineIndex } from '../core/lineIndex';
 import { createStatcite, type Statcite } from '../core/statcite';
 import { readConfig } from './config';
 
+/** The bundled data files (`data/*.stats.json`), listed by scripts/build.mjs; from source, the folder is read. */
+declare const STATCITE_BUNDLED_DATA: readonly string[] | undefined;
+
 /**
  * Holds the current index: the bundled statistics plus the workspace's own `*.stats.json` files. Reloads a file
  * when it changes, is replaced or deleted, and shows each bad record as a diagnostic in its file.
@@ -17,7 +20,8 @@ export class IndexStore implements vscode.Disposable {
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly pending = new Set<string>();
   private loading: Promise<void> | undefined;
-  private readonly lineIndexes = new Map<string, LineIndex>();
+  /** Each data file's text, for placing its problems; a line index is made only for a file that has problems. */
+  private readonly texts = new Map<string, string>();
   readonly onDidChange = this.emitter.event;
 
   constructor(
@@ -47,8 +51,9 @@ export class IndexStore implements vscode.Disposable {
     if (config.useBundledIndex) uris.push(...(await this.bundledFiles()));
     const workspaceFiles = await this.workspaceFiles(config.dataFiles);
     uris.push(...workspaceFiles);
-    this.files = new Map();
-    for (const uri of uris) this.files.set(uri.toString(), await this.readFile(uri));
+    this.texts.clear();
+    const read = await Promise.all(uris.map((uri) => this.readFile(uri)));
+    this.files = new Map(uris.map((uri, i) => [uri.toString(), read[i]!]));
     this.watch(config.dataFiles);
     this.rebuild();
     this.log.info(`Loaded ${this.statcite.index.size} statistics from ${uris.length} file(s) in ${Date.now() - started} ms (${workspaceFiles.length} from the workspace).`);
@@ -56,9 +61,12 @@ export class IndexStore implements vscode.Disposable {
 
   private async bundledFiles(): Promise<vscode.Uri[]> {
     const dir = vscode.Uri.joinPath(this.extensionUri, 'data');
+    if (typeof STATCITE_BUNDLED_DATA !== 'undefined') return STATCITE_BUNDLED_DATA.map((name) => vscode.Uri.joinPath(dir, name));
     try {
       const entries = await vscode.workspace.fs.readDirectory(dir);
-      return entries.filter(([name, type]) => type === vscode.FileType.File && name.endsWith('.stats.json')).map(([name]) => vscode.Uri.joinPath(dir, name)).sort((a, b) => a.path.localeCompare(b.path));
+      // Plain code-unit order: the names are lowercase ASCII, and the first localeCompare costs milliseconds (ICU).
+      const names = entries.filter(([name, type]) => type === vscode.FileType.File && name.endsWith('.stats.json')).map(([name]) => name);
+      return names.sort().map((name) => vscode.Uri.joinPath(dir, name));
     } catch (e) {
       this.log.error(`The bundled statistics could not be read: ${String(e)}`);
       return [];
@@ -86,7 +94,7 @@ export class IndexStore implements vscode.Disposable {
       } catch {
         return problem('unreadable-file', vscode.l10n.t('Skipped: the file is not valid UTF-8 text.'));
       }
-      this.lineIndexes.set(uri.toString(), new LineIndex(text));
+      this.texts.set(uri.toString(), text);
       return parseIndexFile(name, text, vscode.l10n.t);
     } catch (e) {
       return problem('unreadable-file', vscode.l10n.t('Skipped: the file could not be read ({0}).', e instanceof Error ? e.message : String(e)));
@@ -116,38 +124,42 @@ export class IndexStore implements vscode.Disposable {
     for (const uri of uris) {
       const exists = await vscode.workspace.fs.stat(uri).then(() => true, () => false);
       if (exists) this.files.set(uri.toString(), await this.readFile(uri));
-      else this.files.delete(uri.toString());
+      else this.files.delete(uri.toString()), this.texts.delete(uri.toString());
     }
     this.rebuild();
     this.log.info(`Reloaded ${uris.map((u) => vscode.workspace.asRelativePath(u, false)).join(', ')}: ${this.statcite.index.size} statistics.`);
   }
 
   private rebuild(): void {
-    this.statcite = createStatcite([...this.files.values()], vscode.l10n.t);
+    const built = (this.statcite = createStatcite([...this.files.values()], vscode.l10n.t));
     this.publishProblems();
-    this.emitter.fire(this.statcite);
-    // Build the search index now, off the first keystroke (at 100k statistics it takes about a second).
-    const built = this.statcite;
-    setTimeout(() => this.statcite === built && built.search, 0);
+    // Listeners (the first diagnostics pass over open documents among them) run once loading has returned, and the
+    // search index is built after them, off the first keystroke (at 100k statistics it takes about a second).
+    setTimeout(() => {
+      if (this.statcite !== built) return;
+      this.emitter.fire(built);
+      setTimeout(() => this.statcite === built && built.search, 0);
+    }, 0);
   }
 
   private publishProblems(): void {
     this.diagnostics.clear();
     const byFile = new Map<string, vscode.Diagnostic[]>();
     const uriOf = new Map([...this.files.entries()].map(([uri, f]) => [f.file, uri]));
+    const lineIndexes = new Map<string, LineIndex | undefined>();
     for (const p of this.statcite.index.problems) {
       this.log.warn(`${p.file}: ${p.path}: ${p.message}`);
       const uri = uriOf.get(p.file);
       if (!uri) continue;
+      if (!lineIndexes.has(uri)) lineIndexes.set(uri, this.lineIndexOf(uri));
       const list = byFile.get(uri) ?? [];
-      list.push(this.toDiagnostic(uri, p));
+      list.push(this.toDiagnostic(p, lineIndexes.get(uri)));
       byFile.set(uri, list);
     }
     for (const [uri, list] of byFile) this.diagnostics.set(vscode.Uri.parse(uri), list);
   }
 
-  private toDiagnostic(uri: string, p: IndexProblem): vscode.Diagnostic {
-    const lines = this.lineIndexes.get(uri);
+  private toDiagnostic(p: IndexProblem, lines: LineIndex | undefined): vscode.Diagnostic {
     const at = (offset: number) => {
       const pos = lines?.positionAt(offset) ?? { line: 0, character: 0 };
       return new vscode.Position(pos.line, pos.character);
@@ -158,6 +170,11 @@ export class IndexStore implements vscode.Disposable {
     d.source = 'statcite';
     d.code = p.code;
     return d;
+  }
+
+  private lineIndexOf(uri: string): LineIndex | undefined {
+    const text = this.texts.get(uri);
+    return text === undefined ? undefined : new LineIndex(text);
   }
 
   dispose(): void {
