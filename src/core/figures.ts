@@ -44,21 +44,25 @@ const FOLLOWED_BY_WORD = /^[\p{L}]/u;
  * "6–7", "十分之九", "百分之八十四", "8 из 10", "nine in ten", "one third". Years standing alone are not figures.
  * Never throws.
  */
-export function readFigures(text: string, options: { guards?: boolean } = {}): Figure[] {
+export function readFigures(text: string, options: { readers?: number } = {}): Figure[] {
   const figures: Figure[] = [];
-  // Most prose holds no figure: cheap tests of what each reader needs skip its Unicode regular expressions there.
-  // `guards: false` runs every reader anyway (the tests check that both ways read the same).
-  const guards = options.guards !== false;
+  const readers = options.readers ?? figureReaders(text);
   try {
-    readFractions(text, figures, guards ? new FractionGuards(text) : undefined);
-    if (!guards || CHINESE_GUARD.test(text)) readChinese(text, figures);
-    if (!guards || DIGIT.test(text)) readNumerals(text, figures);
+    if (readers & Reader.Pairs) readFractionPairs(text, figures);
+    if (readers & Reader.Implied) readImpliedFractions(text, figures);
+    if (readers & Reader.Words) readFractionWords(text, figures);
+    if (readers & Reader.Chinese) readChinese(text, figures);
+    if (readers & Reader.Numerals) readNumerals(text, figures);
   } catch {
     // A figure reader must never take validation down; an odd input yields what was read so far.
   }
   figures.sort((a, b) => a.start - b.start);
   return dropRestated(text, dropOverlaps(figures));
 }
+
+/** The figure readers, as bits: `readers: ALL_READERS` runs every one (the tests check the guards against it). */
+export const Reader = { Pairs: 1, Implied: 2, Words: 4, Chinese: 8, Numerals: 16 } as const;
+export const ALL_READERS = 31;
 
 function readNumerals(text: string, out: Figure[]): void {
   for (const m of text.matchAll(NUMERIC)) {
@@ -135,41 +139,32 @@ const NUMBER_WORD = new RegExp(numberWordList().join('|'));
 // "in"/"of"/"из"/"no"/"/" followed by the "ten" (3, 4, 5, 10, 20 or 100) a fraction counts out of.
 const IN_OF_WHOLE = new RegExp(`(?:in|of|из|no|/)\\s*(?:\\d|${numberWordList(WHOLES).join('|')})`);
 const OF_IMPLIED = /kymmenestä|kümnest|sadasta|sajast/;
-const FRACTION_WORD = /third|quarter|kolmasosa|kolmannes|трет|trešdaļ|kolmandik|neljännes|четверт|ceturtdaļ|veerand|half|puolet|половин|puse|pool/;
+const FRACTION_WORD_SOURCE = 'third|quarter|kolmasosa|kolmannes|трет|trešdaļ|kolmandik|neljännes|четверт|ceturtdaļ|veerand|half|puolet|половин|puse|pool';
+const FRACTION_WORD = new RegExp(FRACTION_WORD_SOURCE);
+// One scan for all three, as most prose has none of them.
+const ANY_FRACTION = new RegExp(`${IN_OF_WHOLE.source}|${OF_IMPLIED.source}|${FRACTION_WORD_SOURCE}`);
 
 /**
- * What each fraction reader needs, tested on the lower-cased text with plain substrings (the readers' words are
- * matched case-insensitively): a guard may let through what its reader then drops, never the other way round.
+ * The readers that may find a figure in `text` (of those in `within`): most prose holds no figure, and cheap tests
+ * of what each reader needs skip its Unicode regular expressions there. The fraction readers' words are matched
+ * case-insensitively, so they are looked for in the lower-cased text. A test may let through what its reader then
+ * drops, never the other way round; a sentence's readers are among its paragraph's, so a paragraph's test can save
+ * its sentences theirs.
  */
-class FractionGuards {
-  private readonly lower: string;
-  private numberSeen: boolean | undefined;
-
-  constructor(private readonly text: string) {
-    this.lower = text.toLowerCase();
-  }
-
-  private get number(): boolean {
-    return (this.numberSeen ??= DIGIT.test(this.text) || NUMBER_WORD.test(this.lower));
-  }
-
-  get pair(): boolean {
-    return IN_OF_WHOLE.test(this.lower) && this.number;
-  }
-
-  get implied(): boolean {
-    return OF_IMPLIED.test(this.lower) && this.number;
-  }
-
-  get words(): boolean {
-    return FRACTION_WORD.test(this.lower);
-  }
-}
-
-function readFractions(text: string, out: Figure[], guards?: FractionGuards): void {
-  if (!guards || guards.pair) readFractionPairs(text, out);
-  if (!guards || guards.implied) readImpliedFractions(text, out);
-  if (!guards || guards.words) readFractionWords(text, out);
+export function figureReaders(text: string, within = ALL_READERS): number {
+  let readers = 0;
+  const digit = DIGIT.test(text);
+  if (within & Reader.Numerals && digit) readers |= Reader.Numerals;
+  if (within & Reader.Chinese && CHINESE_GUARD.test(text)) readers |= Reader.Chinese;
+  if (!(within & (Reader.Pairs | Reader.Implied | Reader.Words))) return readers;
+  const lower = text.toLowerCase();
+  if (!ANY_FRACTION.test(lower)) return readers;
+  let number: boolean | undefined;
+  const hasNumber = () => (number ??= digit || NUMBER_WORD.test(lower));
+  if (within & Reader.Pairs && IN_OF_WHOLE.test(lower) && hasNumber()) readers |= Reader.Pairs;
+  if (within & Reader.Implied && OF_IMPLIED.test(lower) && hasNumber()) readers |= Reader.Implied;
+  if (within & Reader.Words && FRACTION_WORD.test(lower)) readers |= Reader.Words;
+  return readers;
 }
 
 function readFractionPairs(text: string, out: Figure[]): void {

@@ -1,4 +1,4 @@
-import { readFigures, type Figure } from './figures';
+import { figureReaders, readFigures, type Figure } from './figures';
 import type { FootnoteReference, ProseBlock } from './markdown';
 
 /** A sentence of prose with the figures it states and the footnotes that cite it, all at document offsets. */
@@ -42,6 +42,8 @@ export function sentencesOf(block: ProseBlock): Sentence[] {
 export function splitSentences(block: ProseBlock): Sentence[] {
   const plain = new PlainText(block);
   const text = plain.text;
+  // What the paragraph may hold saves each sentence the tests for what it cannot.
+  const readers = figureReaders(text.replaceAll(PLACEHOLDER, ' '));
   const sentences: Sentence[] = [];
   let from = 0;
   TERMINATORS.lastIndex = 0;
@@ -50,11 +52,11 @@ export function splitSentences(block: ProseBlock): Sentence[] {
     let end = i + 1;
     while (end < text.length && TRAILING.test(text[end]!)) end++;
     if (end < text.length && !/\s/u.test(text[end]!) && !/[。！？|]/u.test(text[i]!)) continue;
-    sentences.push(makeSentence(plain, from, end));
+    sentences.push(makeSentence(plain, from, end, readers));
     from = end;
     TERMINATORS.lastIndex = end;
   }
-  if (from < text.length) sentences.push(makeSentence(plain, from, text.length));
+  if (from < text.length) sentences.push(makeSentence(plain, from, text.length, readers));
   return sentences.filter((s) => s.text.trim().length > 0);
 }
 
@@ -107,11 +109,13 @@ class PlainText {
   }
 }
 
-function makeSentence(plain: PlainText, from: number, to: number): Sentence {
+function makeSentence(plain: PlainText, from: number, to: number, blockReaders: number): Sentence {
   const text = plain.text.slice(from, to);
   const references: FootnoteReference[] = [];
   for (let k = 0; k < plain.refAt.length; k++) if (plain.refAt[k]! >= from && plain.refAt[k]! < to) references.push(plain.refs[k]!);
-  const figures = readFigures(text.replaceAll(PLACEHOLDER, ' ')).map((f) => {
+  const readable = text.replaceAll(PLACEHOLDER, ' ');
+  const readers = blockReaders && figureReaders(readable, blockReaders);
+  const figures = (readers ? readFigures(readable, { readers }) : []).map((f) => {
     // Map back through the offset table; a figure's end maps from its last character.
     const start = plain.offsetAt(from + f.start);
     const end = plain.offsetAt(from + f.end - 1) + 1;
