@@ -92,19 +92,35 @@ export function parseMarkdown(text: string, cache?: MarkdownCache, isCancelled?:
       cache?.set(chunkText, parsed);
     }
     // Pieces point at the same reference objects as `references`, shifted once.
-    const shifted = new Map(parsed.references.map((r) => [r, shiftReference(r, start)] as const));
-    references.push(...shifted.values());
+    const shifted = parsed.references.length ? new Map(parsed.references.map((r) => [r, shiftReference(r, start)] as const)) : undefined;
+    if (shifted) references.push(...shifted.values());
     for (const d of parsed.definitions) definitions.push({ ...d, start: d.start + start, end: d.end + start, labelEnd: d.labelEnd + start });
-    for (const b of parsed.prose) {
-      prose.push({
-        origin: { block: b, shift: start },
-        start: b.start + start,
-        end: b.end + start,
-        pieces: b.pieces.map((p) => (p.kind === 'text' ? { ...p, offset: p.offset + start } : { kind: 'reference', reference: shifted.get(p.reference) ?? shiftReference(p.reference, start) })),
-      });
-    }
+    for (const b of parsed.prose) prose.push(new MovedBlock(b, start, shifted));
   }
   return { references, definitions, prose };
+}
+
+/** A cached chunk's block at its place in the document; its pieces are moved only if someone reads them. */
+class MovedBlock implements ProseBlock {
+  readonly start: number;
+  readonly end: number;
+  readonly origin: { readonly block: ProseBlock; readonly shift: number };
+  private moved: readonly ProsePiece[] | undefined;
+
+  constructor(
+    block: ProseBlock,
+    shift: number,
+    private readonly references: ReadonlyMap<FootnoteReference, FootnoteReference> | undefined,
+  ) {
+    this.origin = { block, shift };
+    this.start = block.start + shift;
+    this.end = block.end + shift;
+  }
+
+  get pieces(): readonly ProsePiece[] {
+    const { block, shift } = this.origin;
+    return (this.moved ??= block.pieces.map((p) => (p.kind === 'text' ? { ...p, offset: p.offset + shift } : { kind: 'reference', reference: this.references?.get(p.reference) ?? shiftReference(p.reference, shift) })));
+  }
 }
 
 function shiftReference(r: FootnoteReference, by: number): FootnoteReference {
