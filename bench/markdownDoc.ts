@@ -11,7 +11,11 @@ const FI = 'asiakaspalvelu kuluttajat yritykset verkkokauppa kokemus tyytyväisy
 const EN = 'customers expect fast answers and companies that invest in service keep them longer while others lose market share to competitors who listen'.split(' ');
 
 /** About `bytes` of Markdown with roughly one citation per 2 KB (hundreds per megabyte). */
-export function generateMarkdown(bytes: number, statistics: readonly LoadedStatistic[], seed = 3): { text: string; citations: number } {
+/**
+ * With `markup`, words get inline Markdown (emphasis, strong, links, code) as a writer's draft has it, in about every
+ * other sentence: those paragraphs are parsed by micromark, the plain ones by statcite's own fast reader.
+ */
+export function generateMarkdown(bytes: number, statistics: readonly LoadedStatistic[], seed = 3, markup = false): { text: string; citations: number } {
   const random = rng(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const cited = new Map<string, LoadedStatistic>();
@@ -21,6 +25,10 @@ export function generateMarkdown(bytes: number, statistics: readonly LoadedStati
   let section = 0;
   const sentence = (): string => {
     const words = Array.from({ length: 8 + Math.floor(random() * 14) }, () => pick(random() < 0.7 ? FI : EN));
+    if (markup && random() < 0.5) {
+      const at = Math.floor(random() * words.length);
+      words[at] = pick([`*${words[at]}*`, `**${words[at]}**`, `[${words[at]}](https://example.com/${words[at]})`, `\`${words[at]}\``]);
+    }
     const r = random();
     if (r < 0.25) {
       const stat = pick(statistics);
