@@ -26,13 +26,13 @@ const NODE_ONLY = ['require', 'process', 'Buffer', '__dirname', '__filename', 'g
 function webBuildOptions(): BuildOptions {
   const script = readFileSync(join(root, 'scripts/build.mjs'), 'utf8');
   const common = /const common = (\{[^\n]*\});/.exec(script)?.[1];
-  const web = /build\((\{[^\n]*outfile: 'dist\/web\/extension\.js'[^\n]*\})\)/.exec(script)?.[1];
+  const web = /build\((\{[^\n]*outfile: `\$\{out\}\/web\/extension\.js`[^\n]*\})\)/.exec(script)?.[1];
   if (!common || !web) throw new Error('scripts/build.mjs no longer has a one-line `common` options object and a web build of dist/web/extension.js; update this test to read the new layout');
   // The web build must not get the Node shim (its banner calls require('url') and reads __filename).
   expect(web, 'the web build of scripts/build.mjs').not.toMatch(/nodeShim|banner|platform: 'node'/);
   // The web build lists the bundled data files (`bundledData` in scripts/build.mjs), so the extension never reads its folder.
   const bundledData = { STATCITE_BUNDLED_DATA: JSON.stringify([...bundledFiles].sort()) };
-  const options = new Function('common', 'bundledData', `return ${web};`)(new Function('production', `return ${common};`)(false), bundledData) as BuildOptions;
+  const options = new Function('common', 'bundledData', 'out', `return ${web};`)(new Function('production', `return ${common};`)(false), bundledData, 'dist') as BuildOptions;
   expect(options).toMatchObject({ entryPoints: ['src/extension.ts'], platform: 'browser', format: 'cjs', external: ['vscode'] });
   return options;
 }
