@@ -39,7 +39,7 @@ const candidates = new RegExp(
  */
 export async function buildLazyChunks(options, outdir) {
   const { entryPoints: _, ...chunkOptions } = options;
-  const stubs = new Map(); // resolved path or package name → stub source
+  const stubs = new Map(); // resolved path or package name → { key: its name in the bundle, contents: the stub }
   await Promise.all(
     Object.entries(LAZY_CHUNKS).map(async ([chunk, modules]) => {
       const file = resolve(root, outdir, 'lazy', `${chunk}.js`);
