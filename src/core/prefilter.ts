@@ -148,7 +148,7 @@ export class Prefilter {
 
   private expand(token: string, limit: number): { token: string; matches: TermMatch[]; volume: number } {
     // Typos matter only where the exact matches cannot fill the list: fuse.js ranks an exact match far above them.
-    const matches = this.terms.match(token, (exact) => this.volume(exact) < limit * 4);
+    const matches = this.terms.match(token, (found) => this.volume(found) >= limit * 4);
     return { token, matches, volume: this.volume(matches) };
   }
 

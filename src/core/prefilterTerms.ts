@@ -1,5 +1,8 @@
+import { TokenDistance, substringDistance } from './prefilterDistance';
 import type { Vocabulary } from './prefilterVocabulary';
 import { isHanToken } from './searchText';
+
+export { substringDistance };
 
 /** A vocabulary term a query token matches: `errors` 0 when the token is a substring of the term. */
 export interface TermMatch {
@@ -18,7 +21,9 @@ export class TermMatcher {
   private readonly bigramStart = new Map<number, number>();
   private readonly bigramTerms: Int32Array;
   private readonly sorted: Int32Array;
+  // Scratch space for one token's typo search, per term: bigrams shared with the token, and the terms seen.
   private readonly counts: Uint8Array;
+  private readonly touched: Int32Array;
 
   constructor(private readonly vocabulary: Vocabulary) {
     this.terms = vocabulary.terms;
@@ -43,13 +48,15 @@ export class TermMatcher {
     const order = Array.from(this.terms.keys()).sort((a, b) => (this.terms[a]! < this.terms[b]! ? -1 : 1));
     this.sorted = Int32Array.from(order);
     this.counts = new Uint8Array(this.terms.length);
+    this.touched = new Int32Array(this.terms.length);
   }
 
   /**
-   * Terms the folded query token may mean: those containing it, and, when `wantTypos` says so on seeing those,
-   * those containing it with one or two edits.
+   * Terms the folded query token may mean: those containing it and, while `enough` says the matches so far are too
+   * few, those containing it with one edit, then with two (fuse.js ranks fewer errors first, so more errors only fill
+   * a list the closer terms leave short).
    */
-  match(token: string, wantTypos: (exact: readonly TermMatch[]) => boolean): TermMatch[] {
+  match(token: string, enough: (matches: readonly TermMatch[]) => boolean): TermMatch[] {
     if (isHanToken(token)) {
       const id = this.vocabulary.get(token);
       return id === undefined ? [] : [{ id, errors: 0 }];
@@ -60,44 +67,55 @@ export class TermMatcher {
     let rarest = -1;
     for (const key of grams) {
       const start = this.bigramStart.get(key);
-      if (start === undefined) return wantTypos([]) ? this.typos(token, grams, new Set()) : [];
+      if (start === undefined) {
+        rarest = -1;
+        break;
+      }
       if (rarest < 0 || this.bigramTerms[start]! < this.bigramTerms[rarest]!) rarest = start;
     }
     const exact: TermMatch[] = [];
-    for (let i = rarest + 1, end = rarest + 1 + this.bigramTerms[rarest]!; i < end; i++) {
+    for (let i = rarest + 1, end = rarest < 0 ? 0 : rarest + 1 + this.bigramTerms[rarest]!; i < end; i++) {
       const id = this.bigramTerms[i]!;
       if (this.terms[id]!.includes(token)) exact.push({ id, errors: 0 });
     }
-    if (token.length <= 2 || !wantTypos(exact)) return exact;
-    return [...exact, ...this.typos(token, grams, new Set(exact.map((m) => m.id)))];
+    if (token.length <= 2 || enough(exact)) return exact;
+    return this.typos(token, grams, exact, enough);
   }
 
-  /** Terms that contain the token with one edit (tokens of 3–4 characters) or two (longer), except `known`. */
-  private typos(token: string, grams: readonly number[], known: ReadonlySet<number>): TermMatch[] {
-    const touched: number[] = [];
+  /**
+   * Adds to `found` (the exact matches) terms that contain the token with one edit and, if those are not `enough`,
+   * with two (tokens of 5 characters or more): found through the bigrams they share with the token.
+   */
+  private typos(token: string, grams: readonly number[], found: TermMatch[], enough: (matches: readonly TermMatch[]) => boolean): TermMatch[] {
+    const { counts, terms, touched } = this;
+    let count = 0;
     for (const key of grams) {
       const start = this.bigramStart.get(key);
       if (start === undefined) continue;
       for (let i = start + 1, end = start + 1 + this.bigramTerms[start]!; i < end; i++) {
         const id = this.bigramTerms[i]!;
-        if (this.counts[id]!++ === 0) touched.push(id);
+        if (counts[id]!++ === 0) touched[count++] = id;
       }
     }
+    for (const m of found) counts[m.id] = 0;
     // fuse.js allows errors in 40 % of the pattern; we forgive one edit in short tokens and two in longer ones. One
     // edit (a swap too) breaks at most three bigrams: a term must share all but three of the token's (two edits are
     // found where they break fewer).
     const maxErrors = token.length <= 4 ? 1 : 2;
     const need = Math.max(Math.min(2, grams.length), grams.length - 3);
-    const out: TermMatch[] = [];
-    for (const id of touched) {
-      const shared = this.counts[id]!;
-      this.counts[id] = 0;
+    const distance = new TokenDistance(token);
+    const further: TermMatch[] = [];
+    for (let k = 0; k < count; k++) {
+      const id = touched[k]!;
+      const shared = counts[id]!;
+      counts[id] = 0;
       // A term shorter than the token by more than the allowed edits cannot hold it.
-      if (shared < need || known.has(id) || this.terms[id]!.length < token.length - maxErrors) continue;
-      const errors = substringDistance(token, this.terms[id]!, maxErrors);
-      if (errors <= maxErrors) out.push({ id, errors });
+      if (shared < need || terms[id]!.length < token.length - maxErrors) continue;
+      const errors = distance.distance(terms[id]!, maxErrors);
+      if (errors <= 1) found.push({ id, errors });
+      else if (errors <= maxErrors) further.push({ id, errors });
     }
-    return out;
+    return further.length && !enough(found) ? found.concat(further) : found;
   }
 
   private withPrefix(prefix: string): TermMatch[] {
@@ -119,36 +137,4 @@ function bigrams(token: string): number[] {
   const out = new Set<number>();
   for (let i = 0; i + 1 < token.length; i++) out.add(token.charCodeAt(i) * 0x10000 + token.charCodeAt(i + 1));
   return [...out];
-}
-
-const rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
-
-/**
- * The fewest edits (insertions, deletions, substitutions, adjacent swaps) that turn `pattern` into some substring of
- * `text`, as fuse.js's bitap looks for the pattern anywhere in a field; stops early once above `max`.
- */
-export function substringDistance(pattern: string, text: string, max: number): number {
-  const n = text.length;
-  if (n + 1 > rows[0]!.length) for (let r = 0; r < 3; r++) rows[r] = new Int32Array(n + 1);
-  let prev2 = rows[0]!;
-  let prev = rows[1]!;
-  let cur = rows[2]!;
-  prev.fill(0, 0, n + 1);
-  for (let i = 1; i <= pattern.length; i++) {
-    cur[0] = i;
-    let rowMin = i;
-    const p = pattern.charCodeAt(i - 1);
-    for (let j = 1; j <= n; j++) {
-      const t = text.charCodeAt(j - 1);
-      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (p === t ? 0 : 1));
-      if (i > 1 && j > 1 && p === text.charCodeAt(j - 2) && pattern.charCodeAt(i - 2) === t) d = Math.min(d, prev2[j - 2]! + 1);
-      cur[j] = d;
-      if (d < rowMin) rowMin = d;
-    }
-    if (rowMin > max) return max + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
-  }
-  let best = max + 1;
-  for (let j = 0; j <= n; j++) if (prev[j]! < best) best = prev[j]!;
-  return best;
 }

@@ -1,0 +1,98 @@
+// How far a query token is from containing in a vocabulary term: the edit distance (insertions, deletions,
+// substitutions, adjacent swaps) from the token to the closest substring of the term. A typo search checks a few
+// thousand terms per token; the bit-parallel form (Hyyrö's, after Myers) costs a handful of operations per character
+// of the term instead of one table row per character of the token.
+
+/** Code unit → bit mask of its positions in the token of the TokenDistance last used (one at a time). */
+const positions = new Int32Array(0x10000);
+let holder: TokenDistance | undefined;
+
+/** Distances from one token (of at most 32 characters) to any number of terms. */
+export class TokenDistance {
+  private readonly codes: number[] = [];
+  private readonly masks: number[] = [];
+
+  constructor(readonly token: string) {
+    for (let i = 0; i < token.length && i < 32; i++) {
+      const code = token.charCodeAt(i);
+      const at = this.codes.indexOf(code);
+      if (at < 0) this.codes.push(code), this.masks.push(1 << i);
+      else this.masks[at]! |= 1 << i;
+    }
+  }
+
+  /** `substringDistance(token, term, max)`, the same number. */
+  distance(term: string, max: number): number {
+    const m = this.token.length;
+    if (m > 32) return substringDistance(this.token, term, max);
+    if (holder !== this) this.hold();
+    const last = 1 << (m - 1);
+    // Vertical deltas of the current column (all +1 at the start: the empty prefix of the term), the score of the
+    // last row, and the previous column's matches and diagonal zeros for swaps.
+    let pv = -1;
+    let mv = 0;
+    let score = m;
+    let best = m;
+    let prevEq = 0;
+    let prevD0 = 0;
+    for (let j = 0; j < term.length; j++) {
+      const eq = positions[term.charCodeAt(j)]!;
+      const swap = ((~prevD0 & eq) << 1) & prevEq;
+      const d0 = ((((eq & pv) + pv) ^ pv) | eq | mv | swap);
+      const hp = mv | ~(d0 | pv);
+      const hn = pv & d0;
+      if (hp & last) score++;
+      else if (hn & last) score--;
+      if (score < best) best = score;
+      // No carry into the first row: a match may start anywhere in the term.
+      const hpShift = hp << 1;
+      const hnShift = hn << 1;
+      pv = hnShift | ~(d0 | hpShift);
+      mv = hpShift & d0;
+      prevEq = eq;
+      prevD0 = d0;
+    }
+    return best > max ? max + 1 : best;
+  }
+
+  private hold(): void {
+    if (holder) for (const code of holder.codes) positions[code] = 0;
+    this.codes.forEach((code, k) => (positions[code] = this.masks[k]!));
+    holder = this;
+  }
+}
+
+const rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+/**
+ * The fewest edits (insertions, deletions, substitutions, adjacent swaps) that turn `pattern` into some substring of
+ * `text`, as fuse.js's bitap looks for the pattern anywhere in a field; stops early once above `max`.
+ */
+export function substringDistance(pattern: string, text: string, max: number): number {
+  const n = text.length;
+  if (n + 1 > rows[0]!.length) for (let r = 0; r < 3; r++) rows[r] = new Int32Array(n + 1);
+  let prev2 = rows[0]!;
+  let prev = rows[1]!;
+  let cur = rows[2]!;
+  prev.fill(0, 0, n + 1);
+  for (let i = 1; i <= pattern.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    const p = pattern.charCodeAt(i - 1);
+    for (let j = 1; j <= n; j++) {
+      const t = text.charCodeAt(j - 1);
+      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (p === t ? 0 : 1));
+      if (i > 1 && j > 1 && p === text.charCodeAt(j - 2) && pattern.charCodeAt(i - 2) === t) d = Math.min(d, prev2[j - 2]! + 1);
+      cur[j] = d;
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > max) return max + 1;
+    const spare = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = spare;
+  }
+  let best = max + 1;
+  for (let j = 0; j <= n; j++) if (prev[j]! < best) best = prev[j]!;
+  return best;
+}
