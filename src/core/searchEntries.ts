@@ -19,7 +19,8 @@ export interface Entry {
 /** The fields in the order of the keys below; the prefilter indexes them in this order with these weights. */
 export const FIELD_WEIGHTS = [3, 3, 2, 2, 1] as const;
 
-export const FUSE_OPTIONS: IFuseOptions<Entry> = {
+/** fuse.js's options, for entries with named fields (`Entry`) or with an index assembled from `IndexedEntry` texts. */
+export const FUSE_OPTIONS = {
   includeScore: true,
   // The fields and the query are folded, so lower case already: this spares fuse.js a toLowerCase per field per query.
   isCaseSensitive: true,
@@ -34,7 +35,7 @@ export const FUSE_OPTIONS: IFuseOptions<Entry> = {
     { name: 'tags', weight: FIELD_WEIGHTS[3] },
     { name: 'figure', weight: FIELD_WEIGHTS[4] },
   ],
-};
+} satisfies IFuseOptions<Entry>;
 
 /** A statistic's searchable fields as written, in the order of FIELD_WEIGHTS, joined by FIELD_SEPARATOR. */
 export function recordText(stat: LoadedStatistic): string {
@@ -58,37 +59,40 @@ function foldField(text: string): string {
   return ASCII.test(text) ? text.toLowerCase() : foldFast(text);
 }
 
+/** A statistic's searchable fields with named keys, folded, as fuse.js reads them (the tests give these to fuse.js). */
 export function toEntry(stat: LoadedStatistic): Entry {
-  const [en, quote, publisher, tags, figure] = rawFields(stat).map(foldField) as [string, string, string, string, string];
+  const [en, quote, publisher, tags, figure] = toIndexedEntry(stat).texts as [string, string, string, string, string];
   return { stat, en, quote, publisher, tags, figure };
 }
 
-/** An entry with its fields in the form of a fuse.js index record, made once and reused by every query. */
+/** What the ranking reads of a statistic, made once and reused by the next keystrokes. */
 export interface IndexedEntry {
-  readonly entry: Entry;
-  readonly fields: Record<number, RecordEntryObject>;
-  /** Per field, the scripts it has letters of (see searchScripts.ts). */
-  readonly scripts: readonly number[];
+  readonly stat: LoadedStatistic;
+  /** The fields of FUSE_OPTIONS's keys in their order, folded. */
+  readonly texts: readonly string[];
+  /** Per field, four bits: the scripts it has letters of (see searchScripts.ts). */
+  readonly scripts: number;
 }
 
 export function toIndexedEntry(stat: LoadedStatistic): IndexedEntry {
-  const entry = toEntry(stat);
-  // The field-length norm (`n`) is not used: FUSE_OPTIONS ignore it.
-  const fields: Record<number, RecordEntryObject> = {};
-  const scripts: number[] = [];
-  FUSE_KEYS.forEach((key, i) => {
-    const v = entry[key.id as keyof Entry] as string;
-    fields[i] = { v, n: 1 };
-    scripts.push(scriptsOf(v));
-  });
-  return { entry, fields, scripts };
+  const texts: string[] = rawFields(stat);
+  let scripts = 0;
+  for (let k = 0; k < texts.length; k++) {
+    texts[k] = foldField(texts[k]!);
+    scripts |= scriptsOf(texts[k]!) << (4 * k);
+  }
+  return { stat, texts, scripts };
 }
 
-const FUSE_KEYS = Fuse.createIndex<Entry>(FUSE_OPTIONS.keys!, []).keys;
+function scriptsOfField(entry: IndexedEntry, k: number): number {
+  return (entry.scripts >> (4 * k)) & 15;
+}
+
+const FUSE_KEYS = Fuse.createIndex<Entry>(FUSE_OPTIONS.keys, []).keys;
 
 /** What ranking returns, as fuse.js's results: the entry, its place in the list ranked, its score (0 best). */
 export interface RankedEntry {
-  readonly item: Entry;
+  readonly item: IndexedEntry;
   readonly refIndex: number;
   readonly score: number;
 }
@@ -104,7 +108,7 @@ const KEY_WEIGHTS = FIELD_WEIGHTS.map((w) => w / FIELD_WEIGHTS.reduce((total: nu
  */
 export function rankEntries(list: readonly IndexedEntry[], pattern: string): RankedEntry[] {
   if (!pattern.trim()) return rankWithFuse(list, pattern);
-  const threshold = FUSE_OPTIONS.threshold!;
+  const threshold = FUSE_OPTIONS.threshold;
   const canMatch = fieldFilter(pattern, threshold);
   const bitap = new BitapPattern(pattern, threshold);
   const out: RankedEntry[] = [];
@@ -112,15 +116,15 @@ export function rankEntries(list: readonly IndexedEntry[], pattern: string): Ran
     const e = list[i]!;
     let total = 1;
     let matched = false;
-    for (let k = 0; k < e.scripts.length; k++) {
-      const text = e.fields[k]!.v;
-      if (!canMatch(e.scripts[k]!, text.length)) continue;
+    for (let k = 0; k < e.texts.length; k++) {
+      const text = e.texts[k]!;
+      if (!canMatch(scriptsOfField(e, k), text.length)) continue;
       const score = bitap.score(text);
       if (score < 0) continue;
       matched = true;
       total *= Math.pow(score === 0 ? Number.EPSILON : score, KEY_WEIGHTS[k]!);
     }
-    if (matched) out.push({ item: e.entry, refIndex: i, score: total });
+    if (matched) out.push({ item: e, refIndex: i, score: total });
   }
   return out.sort((a, b) => a.score - b.score || a.refIndex - b.refIndex);
 }
@@ -130,22 +134,17 @@ export function rankEntries(list: readonly IndexedEntry[], pattern: string): Ran
  * from their ready-made records: `new Fuse(entries)` would re-read every field and count its words (the norm).
  */
 export function rankWithFuse(list: readonly IndexedEntry[], pattern: string): RankedEntry[] {
-  const canMatch = fieldFilter(pattern, FUSE_OPTIONS.threshold!);
+  const canMatch = fieldFilter(pattern, FUSE_OPTIONS.threshold);
+  // The field-length norm (`n`) is not used: FUSE_OPTIONS ignore it.
   const records = list.map((e, i) => {
-    let $ = e.fields;
-    for (let k = 0; k < e.scripts.length; k++) {
-      if (canMatch(e.scripts[k]!, e.fields[k]!.v.length)) continue;
-      if ($ === e.fields) $ = { ...e.fields };
-      delete $[k];
-    }
+    const $: Record<number, RecordEntryObject> = {};
+    e.texts.forEach((v, k) => {
+      if (canMatch(scriptsOfField(e, k), v.length)) $[k] = { v, n: 1 };
+    });
     return { i, $ };
   });
-  const index = Fuse.parseIndex<Entry>({ keys: FUSE_KEYS, records });
-  return new Fuse(
-    list.map((e) => e.entry),
-    FUSE_OPTIONS,
-    index,
-  )
+  const index = Fuse.parseIndex<IndexedEntry>({ keys: FUSE_KEYS, records });
+  return new Fuse(list, FUSE_OPTIONS, index)
     .search(pattern)
     .map((r) => ({ item: r.item, refIndex: r.refIndex, score: r.score ?? 1 }));
 }

@@ -5,7 +5,7 @@ import { fold } from '../../src/core/fold';
 import { substringDistance } from '../../src/core/prefilterTerms';
 import { FIELD_SEPARATOR, Vocabulary } from '../../src/core/prefilterVocabulary';
 import { FuseStatisticSearch, RANK_WHOLE_UP_TO } from '../../src/core/search';
-import { FUSE_OPTIONS, rankEntries, toIndexedEntry } from '../../src/core/searchEntries';
+import { FUSE_OPTIONS, rankEntries, toEntry, toIndexedEntry } from '../../src/core/searchEntries';
 import { foldFast, searchTokens } from '../../src/core/searchText';
 import Fuse from 'fuse.js';
 import { statciteOf, record } from './helpers';
@@ -70,7 +70,7 @@ describe('rankEntries', () => {
     for (const q of queries) {
       for (let start = 0; start < entries.length; start += 80) {
         const list = entries.slice(start, start + 80);
-        const expected = new Fuse(list.map((e) => e.entry), FUSE_OPTIONS).search(q);
+        const expected = new Fuse(list.map((e) => toEntry(e.stat)), FUSE_OPTIONS).search(q);
         const actual = rankEntries(list, q);
         expect(actual.map((r) => [r.refIndex, r.score]), q).toEqual(expected.map((r) => [r.refIndex, r.score]));
       }
