@@ -1,17 +1,17 @@
-import type { FootnoteReference, ParsedMarkdown, ProseBlock, ProsePiece } from './markdown';
-import { normalizeLabel } from './footnoteLabel';
+import type { FootnoteReference, ParsedMarkdown, ProseBlock } from './markdown';
+import { readInline } from './markdownInline';
 
-// Characters that may start inline syntax (escapes, code, emphasis, links, images, autolinks, HTML, character
-// references) or that micromark rewrites (NUL, carriage returns, a byte-order mark): a line holding any of them,
-// other than in a plain `[^label]`, is left to micromark.
-const INLINE_SYNTAX = /[\\`*_[\]<&\0\r\uFEFF]/;
+// Inline syntax the fast reader never takes (escapes, autolinks, HTML, character references, images) and what
+// micromark rewrites (NUL, carriage returns, a byte-order mark): a chunk holding any of them is left to micromark.
+const UNREAD_SYNTAX = /[\\<&\0\r\uFEFF]|!\[/;
+// What only readInline reads (code, emphasis, links, references).
+const INLINE_SYNTAX = /[`*_[\]]/;
 // A paragraph line starts with none of what may start a block (indentation, headings, quotes, list and thematic
 // break markers, setext underlines, fences, HTML, definitions) and is not an ordered list item.
 const BLOCK_START = /^(?:[ \t#>+\-*=_`~<[]|\d+[.)])/;
 const LIST_ITEM = /^(?:[-+*]|\d{1,9}[.)]) (?=[^ \t])/;
 const HEADING = /^(#{1,6}) (?=[^ \t#])/;
-// A label of characters that are no syntax themselves, not followed by what would make it a link or a definition.
-const REFERENCE = /\[\^([^\]\s\\[`*_<&!]+)\](?![([:])/g;
+const STARTING_INLINE = /^(?:\[(?:\^[^\]\s\\[`*_<&!]+\](?![([:])|[^\]\[]+\]\()|[*_]{1,2}[^\s*_]|`[^`])/;
 const BLANK = /^[ \t]*$/;
 const TRAILING_SPACE = /[ \t]$/;
 
@@ -23,12 +23,18 @@ const TRAILING_SPACE = /[ \t]$/;
  * what micromark reads.
  */
 export function parsePlainChunk(text: string): ParsedMarkdown | undefined {
-  if (INLINE_SYNTAX.test(text.includes('[') ? text.replace(REFERENCE, '') : text) || text.includes('![')) return undefined;
+  if (UNREAD_SYNTAX.test(text)) return undefined;
   const references: FootnoteReference[] = [];
   const prose: ProseBlock[] = [];
   let paragraph: { start: number; end: number } | undefined;
+  let unread = false;
+  const add = (start: number, textStart: number, end: number) => {
+    const read = block(text, start, textStart, end, references);
+    if (read) prose.push(read);
+    else unread = true;
+  };
   const closeParagraph = () => {
-    if (paragraph) prose.push(block(text, paragraph.start, paragraph.start, paragraph.end, references));
+    if (paragraph) add(paragraph.start, paragraph.start, paragraph.end);
     paragraph = undefined;
   };
   let inList = false;
@@ -51,33 +57,39 @@ export function parsePlainChunk(text: string): ParsedMarkdown | undefined {
     if (heading && !inList) {
       if (line.includes('#', heading[0].length)) return undefined;
       closeParagraph();
-      prose.push(block(text, pos, pos + heading[0].length, lineEnd, references));
-    } else if (item && !paragraph && !BLOCK_START.test(line.slice(item[0].length))) {
+      add(pos, pos + heading[0].length, lineEnd);
+    } else if (item && !paragraph && startsAsText(line.slice(item[0].length))) {
       // A one-line item: its paragraph starts after the marker.
       inList = true;
-      prose.push(block(text, pos + item[0].length, pos + item[0].length, lineEnd, references));
-    } else if (!inList && !BLOCK_START.test(line)) {
+      add(pos + item[0].length, pos + item[0].length, lineEnd);
+    } else if (!inList && startsAsText(line)) {
       if (paragraph) paragraph.end = lineEnd;
       else paragraph = { start: pos, end: lineEnd };
     } else return undefined;
+    if (unread) return undefined;
     pos = lineEnd + 1;
   }
   closeParagraph();
-  return { references, definitions: [], prose };
+  return unread ? undefined : { references, definitions: [], prose };
 }
 
-/** A paragraph or heading whose text runs from `textStart` to `end`: text pieces around its references. */
-function block(text: string, start: number, textStart: number, end: number, references: FootnoteReference[]): ProseBlock {
-  const pieces: ProsePiece[] = [];
+/** A paragraph or heading whose text runs from `textStart` to `end`, or undefined if its inline syntax is not read here. */
+function block(text: string, start: number, textStart: number, end: number, references: FootnoteReference[]): ProseBlock | undefined {
   const raw = text.slice(textStart, end);
-  let last = 0;
-  for (const m of raw.matchAll(REFERENCE)) {
-    if (m.index > last) pieces.push({ kind: 'text', text: raw.slice(last, m.index), offset: textStart + last });
-    const reference: FootnoteReference = { label: m[1]!, id: normalizeLabel(m[1]!), start: textStart + m.index, end: textStart + m.index + m[0].length };
-    references.push(reference);
-    pieces.push({ kind: 'reference', reference });
-    last = m.index + m[0].length;
+  if (INLINE_SYNTAX.test(raw)) {
+    const inline = readInline(text, textStart, end);
+    if (!inline) return undefined;
+    references.push(...inline.references);
+    return { start, end, pieces: inline.pieces };
   }
-  if (last < raw.length) pieces.push({ kind: 'text', text: raw.slice(last), offset: textStart + last });
-  return { start, end, pieces };
+  return { start, end, pieces: raw ? [{ kind: 'text', text: raw, offset: textStart }] : [] };
+}
+
+/**
+ * Whether a line is paragraph text: it starts with no block syntax, or with inline syntax that only looks like one
+ * (a link or footnote reference is no definition without a colon after the label; emphasis or a code span is no
+ * list marker, thematic break or fence).
+ */
+function startsAsText(line: string): boolean {
+  return !BLOCK_START.test(line) || STARTING_INLINE.test(line);
 }

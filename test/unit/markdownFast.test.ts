@@ -5,13 +5,17 @@ import { parsePlainChunk } from '../../src/core/markdownFast';
 
 // Mostly plain prose, with each thing that may make a line something else than plain text.
 const WORDS = ['Asiakkaat', 'odottavat', '84 %', '7,6', 'клиентов', '客户服务', 'nine in ten', 'x', '1.', '2)', '(a)', ':', '.', ',', '!', '?', '#', '\u00a0', 'ẞ', '🎉'];
-const SYNTAX = ['*', '_', '`', '[', ']', '<', '>', '&amp;', '\\', '![', '~', '|', '=', '-', '+', '\t', '\r', '\0', '\uFEFF'];
+const SYNTAX = ['*', '**', '***', '_', '__', '`', '``', '[', ']', '(', ')', '<', '>', '&amp;', '\\', '![', '~', '|', '=', '-', '+', '\t', '\r', '\0', '\uFEFF', '^', '"'];
+const INLINE = ['*84 %*', '**Zendesk**', '_em_', '__strong__', '`code`', '`a*b`', '[link](https://example.com/a_b)', '[a b](x)', '[x]()', 'snake_case', 'a*b', '5 * 3', '*a [b](c) d*', '**84 %[^a]**', '*a `b` c*', '`[^a]`', '[`x`](y)', '[*x*](y)', '[x](y "t")', '[^a](x)', '*a*b', '_a_b', '*a_', '(*a*)', '*.*', '**a*', '*a**'];
 const REFERENCES = ['[^a]', '[^Zendesk-2019]', '[^a b]', '[^a](x)', '[^a][b]', '[^a]:', '[^]', '[^a*b]', '![^a]', '[^ä]', '[^1]'];
 const PREFIXES = ['', '', '', '# ', '## ', '###### ', '####### ', '#', '- ', '* ', '+ ', '1. ', '2) ', '1234567890. ', '> ', ' ', '   ', '    ', '\t', '---', '===', '```', '~~~', '<div>', '[^a]: ', '[x]: /u', '| '];
 
 const inline = fc
-  .array(fc.oneof({ weight: 16, arbitrary: fc.constantFrom(...WORDS) }, { weight: 3, arbitrary: fc.constantFrom(...REFERENCES) }, { weight: 1, arbitrary: fc.constantFrom(...SYNTAX) }), { maxLength: 8 })
-  .map((parts) => parts.join(' '));
+  .array(
+    fc.oneof({ weight: 16, arbitrary: fc.constantFrom(...WORDS) }, { weight: 3, arbitrary: fc.constantFrom(...REFERENCES) }, { weight: 3, arbitrary: fc.constantFrom(...INLINE) }, { weight: 2, arbitrary: fc.constantFrom(...SYNTAX) }),
+    { maxLength: 8 },
+  )
+  .chain((parts) => fc.array(fc.constantFrom(' ', ' ', ' ', '', '\n'), { minLength: parts.length, maxLength: parts.length }).map((gaps) => parts.map((p, i) => (i ? gaps[i]! : '') + p).join('')));
 const line = fc.oneof({ weight: 4, arbitrary: inline }, { weight: 3, arbitrary: fc.tuple(fc.constantFrom(...PREFIXES), inline).map(([p, t]) => p + t) }, { weight: 1, arbitrary: fc.constantFrom('', ' ', '\t') });
 const chunk = fc.tuple(fc.array(line, { minLength: 1, maxLength: 6 }), fc.constantFrom('', '\n', '\n\n', ' \n')).map(([lines, end]) => lines.join('\n') + end);
 
@@ -39,8 +43,18 @@ describe('parsePlainChunk reads plain chunks exactly as micromark does', () => {
     expect(fast).toEqual(parseChunk(text));
   });
 
+  it('reads emphasis, links and code spans as micromark does: their text is prose, code and destinations are not', () => {
+    const text = 'Asiakkaista **84 %**[^a] odottaa [vastausta](https://example.com/a_b) heti, `koodi 12 %` ei.';
+    const fast = parsePlainChunk(text);
+    expect(fast?.prose[0]?.pieces.map((p) => (p.kind === 'text' ? p.text : `[^${p.reference.label}]`))).toEqual(['Asiakkaista ', '84 %', '[^a]', ' odottaa ', 'vastausta', ' heti, ', ' ei.']);
+    expect(fast).toEqual(parseChunk(text));
+  });
+
   it.each([
-    ['emphasis', 'Asiakkaista *84 %* odottaa.'],
+    ['nested emphasis', 'Asiakkaista ***84 %*** odottaa.'],
+    ['emphasis inside a link', 'Katso [*tämä*](x).'],
+    ['a link with a title', 'Katso [tämä](x "otsikko").'],
+    ['an unclosed code span', 'Katso `tämä.'],
     ['a definition', '[^a]: Zendesk (2019).'],
     ['a reference read as a link', 'Katso [^a](x).'],
     ['indented code', '    84 %'],
