@@ -53,35 +53,38 @@ interface Layout {
 /**
  * The top-level keys and where each record of "statistics" is, from one pass over text that JSON.parse accepted.
  * Undefined for a repeated top-level key (JSON.parse keeps the last, the full parser the first) or deep nesting.
+ * A regular expression finds each bracket and quote: stepping over the whitespace and the strings one character at
+ * a time in (still cold) JavaScript took three times as long.
  */
 function topLevelLayout(text: string): Layout | undefined {
   const keys = new Set<string>();
   const records: Array<[number, number]> = [];
+  const structure = /["{}[\]]/g;
+  const colon = /\s*:/y;
   let depth = 0;
-  let key: string | undefined;
-  let expectKey = false;
   let inStatistics = false;
   let recordStart = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let m = structure.exec(text); m; m = structure.exec(text)) {
+    const i = m.index;
     const c = text.charCodeAt(i);
     if (c === 0x22) {
       const end = stringEnd(text, i);
-      if (depth === 1 && expectKey) {
-        key = JSON.parse(text.slice(i, end + 1)) as string;
+      structure.lastIndex = end + 1;
+      colon.lastIndex = end + 1;
+      if (depth === 1 && colon.test(text)) {
+        const key = JSON.parse(text.slice(i, end + 1)) as string;
         if (keys.has(key)) return undefined;
         keys.add(key);
-        expectKey = false;
+        inStatistics = key === 'statistics';
       }
-      i = end;
     } else if (c === 0x7b || c === 0x5b) {
       if (++depth > MAX_DEPTH) return undefined;
-      if (depth === 1) expectKey = c === 0x7b;
-      else if (depth === 2) inStatistics = c === 0x5b && key === 'statistics';
+      if (depth === 2 && c !== 0x5b) inStatistics = false;
       else if (depth === 3 && inStatistics && c === 0x7b) recordStart = i;
-    } else if (c === 0x7d || c === 0x5d) {
+    } else {
       if (depth === 3 && inStatistics && c === 0x7d) records.push([recordStart, i + 1]);
       depth--;
-    } else if (c === 0x2c && depth === 1) expectKey = true;
+    }
   }
   return { keys, records };
 }

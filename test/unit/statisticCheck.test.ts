@@ -125,8 +125,17 @@ describe('parseIndexFile takes the fast path only when it gives the full parser\
     expect(parsed.statistics.map((s) => (JSON.parse(text.slice(s.origin.offset, s.origin.offset + s.origin.length)) as { id: string }).id)).toEqual(['a', 'b']);
   });
 
+  it('finds the records whatever comes around them', () => {
+    const records = [record({ id: 'a', tags: ['statistics'] }), record({ id: 'b' })];
+    const text = JSON.stringify({ description: 'statistics: [{"x": 1}]', statistics: records, articles: [FI_ARTICLE], $schema: './s.json' }, null, 1);
+    const origins = readWellFormedIndexFile('f', text)?.statistics.map((s) => s.origin) ?? [];
+    expect(origins.map((o) => JSON.parse(text.slice(o.offset, o.offset + o.length)) as unknown)).toEqual(JSON.parse(JSON.stringify(records)));
+    same('f', text);
+  });
+
   it.each([
     ['a syntax error', '{"statistics": [}'],
+    ['statistics that are an object', '{"statistics": {"a": {}}}'],
     ['a repeated top-level key', indexText([record({ id: 'a' })]).replace('{', '{"statistics": [],')],
     ['an unknown top-level key', indexText([record({ id: 'a' })], { extra: 1 })],
     ['a bad record', indexText([record({ id: 'a' }), { id: 'b' }])],
