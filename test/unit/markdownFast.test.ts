@@ -8,7 +8,7 @@ const WORDS = ['Asiakkaat', 'odottavat', '84 %', '7,6', 'клиентов', '客
 const SYNTAX = ['*', '**', '***', '_', '__', '`', '``', '[', ']', '(', ')', '<', '>', '&amp;', '\\', '![', '~', '|', '=', '-', '+', '\t', '\r', '\0', '\uFEFF', '^', '"'];
 const INLINE = ['*84 %*', '**Zendesk**', '_em_', '__strong__', '`code`', '`a*b`', '[link](https://example.com/a_b)', '[a b](x)', '[x]()', 'snake_case', 'a*b', '5 * 3', '*a [b](c) d*', '**84 %[^a]**', '*a `b` c*', '`[^a]`', '[`x`](y)', '[*x*](y)', '[x](y "t")', '[^a](x)', '*a*b', '_a_b', '*a_', '(*a*)', '*.*', '**a*', '*a**'];
 const REFERENCES = ['[^a]', '[^Zendesk-2019]', '[^a b]', '[^a](x)', '[^a][b]', '[^a]:', '[^]', '[^a*b]', '![^a]', '[^ä]', '[^1]'];
-const PREFIXES = ['', '', '', '# ', '## ', '###### ', '####### ', '#', '- ', '* ', '+ ', '1. ', '2) ', '1234567890. ', '> ', ' ', '   ', '    ', '\t', '---', '===', '```', '~~~', '<div>', '[^a]: ', '[x]: /u', '| '];
+const PREFIXES = ['', '', '', '  ', '   ', '# ', '## ', '###### ', '####### ', '#', '- ', '* ', '+ ', '1. ', '2) ', '1234567890. ', '> ', ' ', '   ', '    ', '\t', '---', '===', '```', '~~~', '<div>', '[^a]: ', '[x]: /u', '| '];
 
 const inline = fc
   .array(
@@ -17,7 +17,9 @@ const inline = fc
   )
   .chain((parts) => fc.array(fc.constantFrom(' ', ' ', ' ', '', '\n'), { minLength: parts.length, maxLength: parts.length }).map((gaps) => parts.map((p, i) => (i ? gaps[i]! : '') + p).join('')));
 const line = fc.oneof({ weight: 4, arbitrary: inline }, { weight: 3, arbitrary: fc.tuple(fc.constantFrom(...PREFIXES), inline).map(([p, t]) => p + t) }, { weight: 1, arbitrary: fc.constantFrom('', ' ', '\t') });
-const chunk = fc.tuple(fc.array(line, { minLength: 1, maxLength: 6 }), fc.constantFrom('', '\n', '\n\n', ' \n')).map(([lines, end]) => lines.join('\n') + end);
+const chunk = fc
+  .tuple(fc.array(line, { minLength: 1, maxLength: 6 }), fc.constantFrom('', '\n', '\n\n', ' \n', '\r\n'), fc.constantFrom('\n', '\n', '\r\n'))
+  .map(([lines, end, eol]) => lines.join(eol) + end);
 
 describe('parsePlainChunk reads plain chunks exactly as micromark does', () => {
   it('on generated chunks of prose, headings, list items and every kind of syntax', () => {
@@ -50,7 +52,17 @@ describe('parsePlainChunk reads plain chunks exactly as micromark does', () => {
     expect(fast).toEqual(parseChunk(text));
   });
 
+  it('reads list items continued on indented lines and Windows line endings as micromark does', () => {
+    for (const text of ['- Asiakkaista 84 %[^a]\n  odottaa *vastausta\n  heti*.\n- Toinen\n', 'Rivi 84 %\r\nToinen[^a]\r\n', '1. Yksi\r\n   kaksi\r\n1) kolme\r\n- neljä']) {
+      const fast = parsePlainChunk(text);
+      expect(fast).toBeDefined();
+      expect(fast).toEqual(parseChunk(text));
+    }
+  });
+
   it.each([
+    ['an ordered item that does not start at 1 (it continues the item before)', '- a\n2. b'],
+    ['a line that continues a list item lazily', '- a\nb'],
     ['nested emphasis', 'Asiakkaista ***84 %*** odottaa.'],
     ['emphasis inside a link', 'Katso [*tämä*](x).'],
     ['a link with a title', 'Katso [tämä](x "otsikko").'],
@@ -60,8 +72,7 @@ describe('parsePlainChunk reads plain chunks exactly as micromark does', () => {
     ['indented code', '    84 %'],
     ['a block quote', '> 84 %'],
     ['a setext heading', 'Otsikko\n---'],
-    ['a list item continued on the next line', '- 84 %\n  jatkuu'],
-    ['Windows line endings', 'Rivi\r\nToinen'],
+    ['a lone carriage return', 'Rivi\rToinen'],
   ])('leaves %s to micromark', (_, text) => {
     expect(parsePlainChunk(text)).toBeUndefined();
     expect(parseMarkdown(text)).toEqual(parseChunk(text));
