@@ -19,10 +19,18 @@ function scriptOf(code: number): number {
   return OTHER;
 }
 
+/** scriptOf per code unit plus one (0: not looked up yet): entries are made for most candidates of a query. */
+const scriptTable = new Uint8Array(0x10000);
+
 /** The scripts a folded field has letters of, as bits. */
 export function scriptsOf(text: string): number {
   let mask = 0;
-  for (let i = 0; i < text.length && mask !== 15; i++) mask |= scriptOf(text.charCodeAt(i));
+  for (let i = 0; i < text.length && mask !== 15; i++) {
+    const code = text.charCodeAt(i);
+    let bits = scriptTable[code]!;
+    if (bits === 0) scriptTable[code] = bits = scriptOf(code) + 1;
+    mask |= bits - 1;
+  }
   return mask;
 }
 
