@@ -23,8 +23,15 @@ export class TokenDistance {
 
   /** `substringDistance(token, term, max)`, the same number. */
   distance(term: string, max: number): number {
+    const codes = new Uint16Array(term.length);
+    for (let i = 0; i < term.length; i++) codes[i] = term.charCodeAt(i);
+    return this.distanceIn(codes, 0, codes.length, max);
+  }
+
+  /** The distance to the term whose characters are `chars[start]` up to `chars[end]`. */
+  distanceIn(chars: Uint16Array, start: number, end: number, max: number): number {
     const m = this.token.length;
-    if (m > 32) return substringDistance(this.token, term, max);
+    if (m > 32) return substringDistance(this.token, String.fromCharCode(...chars.subarray(start, end)), max);
     if (holder !== this) this.hold();
     const last = 1 << (m - 1);
     // Vertical deltas of the current column (all +1 at the start: the empty prefix of the term), the score of the
@@ -35,8 +42,8 @@ export class TokenDistance {
     let best = m;
     let prevEq = 0;
     let prevD0 = 0;
-    for (let j = 0; j < term.length; j++) {
-      const eq = positions[term.charCodeAt(j)]!;
+    for (let j = start; j < end; j++) {
+      const eq = positions[chars[j]!]!;
       const swap = ((~prevD0 & eq) << 1) & prevEq;
       const d0 = ((((eq & pv) + pv) ^ pv) | eq | mv | swap);
       const hp = mv | ~(d0 | pv);

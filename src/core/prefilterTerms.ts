@@ -24,9 +24,20 @@ export class TermMatcher {
   // Scratch space for one token's typo search, per term: bigrams shared with the token, and the terms seen.
   private readonly counts: Uint8Array;
   private readonly touched: Int32Array;
+  /** Every term's characters side by side (term `id` at `offsets[id]` up to `offsets[id + 1]`): typo checks read a
+   * few thousand terms, and one array is kinder to the memory cache than as many strings. */
+  private readonly chars: Uint16Array;
+  private readonly offsets: Int32Array;
 
   constructor(private readonly vocabulary: Vocabulary) {
     this.terms = vocabulary.terms;
+    this.offsets = new Int32Array(this.terms.length + 1);
+    for (let id = 0; id < this.terms.length; id++) this.offsets[id + 1] = this.offsets[id]! + this.terms[id]!.length;
+    this.chars = new Uint16Array(this.offsets[this.terms.length]!);
+    for (let id = 0, at = 0; id < this.terms.length; id++) {
+      const term = this.terms[id]!;
+      for (let i = 0; i < term.length; i++) this.chars[at++] = term.charCodeAt(i);
+    }
     const lists = new Map<number, number[]>();
     for (let id = 0; id < this.terms.length; id++) {
       for (const key of bigrams(this.terms[id]!)) {
@@ -87,7 +98,7 @@ export class TermMatcher {
    * with two (tokens of 5 characters or more): found through the bigrams they share with the token.
    */
   private typos(token: string, grams: readonly number[], found: TermMatch[], enough: (matches: readonly TermMatch[]) => boolean): TermMatch[] {
-    const { counts, terms, touched } = this;
+    const { counts, touched, chars, offsets } = this;
     let count = 0;
     for (const key of grams) {
       const start = this.bigramStart.get(key);
@@ -110,8 +121,10 @@ export class TermMatcher {
       const shared = counts[id]!;
       counts[id] = 0;
       // A term shorter than the token by more than the allowed edits cannot hold it.
-      if (shared < need || terms[id]!.length < token.length - maxErrors) continue;
-      const errors = distance.distance(terms[id]!, maxErrors);
+      const start = offsets[id]!;
+      const end = offsets[id + 1]!;
+      if (shared < need || end - start < token.length - maxErrors) continue;
+      const errors = distance.distanceIn(chars, start, end, maxErrors);
       if (errors <= 1) found.push({ id, errors });
       else if (errors <= maxErrors) further.push({ id, errors });
     }
