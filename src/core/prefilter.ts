@@ -113,7 +113,8 @@ export class Prefilter {
    * `allowed`, when given, restricts the records to those marked 1 (those that state the figure in the query).
    */
   candidates(tokens: readonly string[], limit: number, preferredGroup: number, allowed?: Uint8Array): Candidates {
-    const expanded = tokens.map((token) => this.expand(token, limit));
+    // A phrase's records are those its tokens share, so each token brings more; one token's own matches fill the list.
+    const expanded = tokens.map((token) => this.expand(token, tokens.length > 1 ? limit * 4 : limit));
     const selective = expanded.filter((e) => e.volume <= COMMON);
     if (selective.length === 0) return this.firstContaining(expanded, limit, preferredGroup, allowed);
     const { start, postings, masks, fieldWeight, best, score, touched, mine } = this;
@@ -146,9 +147,10 @@ export class Prefilter {
     return this.top(touchedCount, limit, preferredGroup, allowed);
   }
 
-  private expand(token: string, limit: number): { token: string; matches: TermMatch[]; volume: number } {
+  /** The terms a token may mean, closer ones first, until their postings number `wanted`. */
+  private expand(token: string, wanted: number): { token: string; matches: TermMatch[]; volume: number } {
     // Typos matter only where the exact matches cannot fill the list: fuse.js ranks an exact match far above them.
-    const matches = this.terms.match(token, (found) => this.volume(found) >= limit * 4);
+    const matches = this.terms.match(token, (found) => this.volume(found) >= wanted);
     return { token, matches, volume: this.volume(matches) };
   }
 
