@@ -22,6 +22,18 @@ export function memoryMB(): number {
 }
 
 /** Runs `fn` `runs` times and returns the timings in ms. */
+/** Runs `fn` `runs` times and returns the process CPU time of each in ms (a shared machine stretches wall time more). */
+export function cpuRuns(runs: number, fn: (i: number) => void): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = process.cpuUsage();
+    fn(i);
+    const d = process.cpuUsage(t);
+    out.push((d.user + d.system) / 1000);
+  }
+  return out;
+}
+
 export function timeRuns(runs: number, fn: (i: number) => void): number[] {
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {

@@ -9,7 +9,7 @@ import { MarkdownCache, parseMarkdown } from '../src/core/markdown';
 import { createValidationContext, validateCitations } from '../src/core/validate';
 import { bundledStatistics } from './datasets';
 import { generateMarkdown } from './markdownDoc';
-import { summarize, timeRuns } from './stats';
+import { cpuRuns, summarize, timeRuns } from './stats';
 
 const quick = process.argv[2] === 'quick';
 const statcite = bundledStatistics();
@@ -29,9 +29,10 @@ async function main(): Promise<void> {
   const documentsToRun: Array<{ bytes: number; markup: boolean }> = [...sizes.map((bytes) => ({ bytes, markup: false })), { bytes: 1_000_000, markup: true }];
   for (const { bytes, markup } of documentsToRun) {
     const { text, citations } = generateMarkdown(bytes, stats, 3, markup);
-    const runs = bytes >= 5_000_000 ? 2 : 3;
+    const runs = bytes >= 5_000_000 ? 2 : 7;
     const issues = validateCitations(text, fresh()).length;
     const cold = timeRuns(runs, () => validateCitations(text, fresh()));
+    const coldCpu = cpuRuns(runs, () => validateCitations(text, fresh()));
     const parseCold = timeRuns(runs, () => parseMarkdown(text, new MarkdownCache()));
     // The rules alone, cold: the chunks already parsed into a fresh context, nothing analysed yet.
     const rulesCold = Array.from({ length: runs }, () => {
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
       citations,
       issues,
       coldMs: median(cold),
+      coldCpuMs: median(coldCpu),
       parseColdMs: median(parseCold),
       rulesColdMs: median(rulesCold),
       unchangedMs: median(warm),
