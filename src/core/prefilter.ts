@@ -115,28 +115,21 @@ export class Prefilter {
   candidates(tokens: readonly string[], limit: number, preferredGroup: number, allowed?: Uint8Array): Candidates {
     // A phrase's records are those its tokens share, so each token brings more; one token's own matches fill the list.
     const expanded = tokens.map((token) => this.expand(token, tokens.length > 1 ? limit * 4 : limit));
-    const selective = expanded.filter((e) => e.volume <= COMMON);
+    const selective = expanded.filter((e) => e.volume <= COMMON).sort((a, b) => a.volume - b.volume);
     if (selective.length === 0) return this.firstContaining(expanded, limit, preferredGroup, allowed);
-    const { start, postings, masks, fieldWeight, best, score, touched, mine } = this;
+    const { best, score, touched, mine } = this;
     let touchedCount = 0;
-    for (const { token, matches } of selective) {
-      const equalBonus = tokens.length === 1 ? EQUAL * 0.2 : 0;
-      // fuse.js needs a Chinese query's characters side by side (two characters allow no error): a record holding
-      // one of the query's character pairs goes before any that only holds its characters apart.
-      const pairBonus = token.length === 2 && isHanToken(token) ? HAN_PAIR : 0;
-      let mineCount = 0;
-      for (const m of matches) {
-        const value = m.errors === 0 ? EXACT : -Math.log(m.errors / token.length);
-        const bonus = m.errors === 0 ? equalBonus : 0;
-        for (let i = start[m.id]!, end = start[m.id + 1]!; i < end; i++) {
-          const r = postings[i]!;
-          const mask = masks[i]!;
-          const v = value * fieldWeight[mask & 0x7f]! + (mask & WHOLE_FIELD ? bonus : 0) + pairBonus;
-          const b = best[r]!;
-          if (b === 0) mine[mineCount++] = r;
-          if (v > b) best[r] = v;
-        }
-      }
+    for (const { token, matches, volume } of selective) {
+      const bonus = {
+        equal: tokens.length === 1 ? EQUAL * 0.2 : 0,
+        // fuse.js needs a Chinese query's characters side by side (two characters allow no error): a record holding
+        // one of the query's character pairs goes before any that only holds its characters apart.
+        pair: token.length === 2 && isHanToken(token) ? HAN_PAIR : 0,
+      };
+      // Once rarer tokens found enough records, a common one (a phrase's "customers") only adds to their scores:
+      // fuse.js matches the phrase as a whole, so a record with the common word alone hardly matches it.
+      const onlyTouched = !allowed && touchedCount >= limit && touchedCount * matches.length * 20 < volume;
+      const mineCount = onlyTouched ? this.scoreTouched(token, matches, bonus, touchedCount) : this.scoreAll(token, matches, bonus);
       for (let k = 0; k < mineCount; k++) {
         const r = mine[k]!;
         if (score[r] === 0) touched[touchedCount++] = r;
@@ -145,6 +138,54 @@ export class Prefilter {
       }
     }
     return this.top(touchedCount, limit, preferredGroup, allowed);
+  }
+
+  /** Each record's best score for one token into `best`, the records scored into `mine`; returns how many. */
+  private scoreAll(token: string, matches: readonly TermMatch[], bonus: Bonus): number {
+    const { start, postings, masks, fieldWeight, best, mine } = this;
+    let mineCount = 0;
+    for (const m of matches) {
+      const value = termValue(m, token);
+      const equal = m.errors === 0 ? bonus.equal : 0;
+      for (let i = start[m.id]!, end = start[m.id + 1]!; i < end; i++) {
+        const r = postings[i]!;
+        const mask = masks[i]!;
+        const v = value * fieldWeight[mask & 0x7f]! + (mask & WHOLE_FIELD ? equal : 0) + bonus.pair;
+        const b = best[r]!;
+        if (b === 0) mine[mineCount++] = r;
+        if (v > b) best[r] = v;
+      }
+    }
+    return mineCount;
+  }
+
+  /** As scoreAll, for the first `count` touched records only: each looked up in the terms' postings (in record order). */
+  private scoreTouched(token: string, matches: readonly TermMatch[], bonus: Bonus, count: number): number {
+    const { start, postings, masks, fieldWeight, best, mine, touched } = this;
+    let mineCount = 0;
+    for (const m of matches) {
+      const value = termValue(m, token);
+      const equal = m.errors === 0 ? bonus.equal : 0;
+      const first = start[m.id]!;
+      const end = start[m.id + 1]!;
+      for (let k = 0; k < count; k++) {
+        const r = touched[k]!;
+        let lo = first;
+        let hi = end;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (postings[mid]! < r) lo = mid + 1;
+          else hi = mid;
+        }
+        if (lo === end || postings[lo] !== r) continue;
+        const mask = masks[lo]!;
+        const v = value * fieldWeight[mask & 0x7f]! + (mask & WHOLE_FIELD ? equal : 0) + bonus.pair;
+        const b = best[r]!;
+        if (b === 0) mine[mineCount++] = r;
+        if (v > b) best[r] = v;
+      }
+    }
+    return mineCount;
   }
 
   /** The terms a token may mean, closer ones first, until their postings number `wanted`. */
@@ -200,6 +241,17 @@ export class Prefilter {
     const records = Int32Array.from([...first, ...rest].slice(0, limit)).sort();
     return { records, truncated: true };
   }
+}
+
+/** What a token adds beyond its terms' matches: for a record with a field equal to it, and for a Chinese pair. */
+interface Bonus {
+  readonly equal: number;
+  readonly pair: number;
+}
+
+/** A term's worth as fuse.js scores it, −ln of its score: 0.001 for the token found exactly, else errors / length. */
+function termValue(m: TermMatch, token: string): number {
+  return m.errors === 0 ? EXACT : -Math.log(m.errors / token.length);
 }
 
 /** The value that would stand at index `k` if `values` were sorted ascending (reorders `values`). */
