@@ -6,6 +6,7 @@ import type { FootnoteReference, ProsePiece } from './markdown';
 // open and close unambiguously around text without other emphasis. Anything else returns undefined (micromark).
 const REFERENCE = /\[\^([^\]\s\\[`*_<&!]+)\](?![([:])/y;
 const LINK = /\[([^\]\[\s`*_^\\<>&!](?:[^\][`*_\\<>&!]*[^\]\[\s`*_\\<>&!])?)\]\(([^\s()<>`\\]*)\)/y;
+const SYNTAX = /[`[\]*_]/g;
 const PUNCTUATION = /\p{P}|\p{S}/u;
 const WHITESPACE = /\s/;
 
@@ -47,7 +48,11 @@ export function readInline(text: string, start: number, end: number): { pieces: 
 function scan(text: string, start: number, end: number): Atom[] | undefined {
   const atoms: Atom[] = [];
   let i = start;
-  while (i < end) {
+  for (;;) {
+    // Straight to the next character that may be syntax.
+    SYNTAX.lastIndex = i;
+    if (!SYNTAX.test(text) || SYNTAX.lastIndex > end) break;
+    i = SYNTAX.lastIndex - 1;
     const c = text[i]!;
     if (c === '`') {
       const close = text.indexOf('`', i + 1);
@@ -74,7 +79,7 @@ function scan(text: string, start: number, end: number): Atom[] | undefined {
       const { opens, closes } = flanking(text, i, j, start, end);
       if (opens || closes) atoms.push({ kind: 'delimiter', start: i, end: j, opens, closes });
       i = j;
-    } else i++;
+    }
   }
   return pairedEmphasis(text, atoms);
 }
