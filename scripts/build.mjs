@@ -3,6 +3,7 @@ import { build } from 'esbuild';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeBundledIndex } from './bundledIndex.mjs';
 import { buildLazyChunks } from './lazyChunks.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -20,6 +21,11 @@ const node = { ...common, entryPoints: ['src/extension.ts'], outfile: `${out}/ex
 
 rmSync(resolve(fileURLToPath(new URL('..', import.meta.url)), out), { recursive: true, force: true });
 await Promise.all([
+  // The bundled index, validated here rather than at activation; a problem in it fails the build.
+  writeBundledIndex(out).catch((e) => {
+    console.error(`✘ ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  }),
   // What activation does not need is loaded on first use, from dist/lazy/ (scripts/lazyChunks.mjs).
   buildLazyChunks(node, out).then((lazyChunks) => build({ ...node, plugins: [lazyChunks] })),
   // VS Code for the Web: the same extension in a web worker, no Node built-ins.
