@@ -1,8 +1,9 @@
 // Activation in a fresh process: load the bundled dist/extension.js with the unit tests' in-memory `vscode` fake
-// (the bundled data files in its file system, settings at their package.json defaults), then time activate() and
-// the index becoming ready, and the first search (the search index is built lazily, on first use).
+// (the bundled data files and dist/bundled-index.json in its file system, settings at their package.json defaults),
+// then time activate() and the index becoming ready, and the first search (the search index is built lazily, on
+// first use).
 // Run by bench/run.ts as: node --import tsx bench/activationChild.ts
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import Module from 'node:module';
 import { join } from 'node:path';
 import { Uri, createVscodeFake } from '../test/unit/fakes/vscodeFake';
@@ -11,8 +12,10 @@ import { ROOT } from './root';
 const root = ROOT;
 const EXTENSION = Uri.parse('file:///extension');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { default?: unknown }> } } };
+// The build's pre-validated bundled index, when it made one (older builds did not), as the .vsix ships it.
+const prevalidated = existsSync(join(root, 'dist/bundled-index.json')) ? { [Uri.joinPath(EXTENSION, 'dist/bundled-index.json').toString()]: readFileSync(join(root, 'dist/bundled-index.json')) } : {};
 const fake = createVscodeFake({
-  files: Object.fromEntries(readdirSync(join(root, 'data')).map((f) => [Uri.joinPath(EXTENSION, 'data', f).toString(), readFileSync(join(root, 'data', f))])),
+  files: { ...Object.fromEntries(readdirSync(join(root, 'data')).map((f) => [Uri.joinPath(EXTENSION, 'data', f).toString(), readFileSync(join(root, 'data', f))])), ...prevalidated },
   settings: Object.fromEntries(Object.entries(manifest.contributes.configuration.properties).map(([k, v]) => [k, v.default])),
 });
 const load = (Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown })._load;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { readPrevalidatedIndex, renameIndexFile } from '../core/bundledIndex';
 import { parseIndexFile, type IndexProblem, type ParsedIndexFile } from '../core/indexFile';
 import { LineIndex } from '../core/lineIndex';
 import { createStatcite, type Statcite } from '../core/statcite';
@@ -47,16 +48,35 @@ export class IndexStore implements vscode.Disposable {
   private async loadAll(): Promise<void> {
     const started = Date.now();
     const config = readConfig();
-    const uris: vscode.Uri[] = [];
-    if (config.useBundledIndex) uris.push(...(await this.bundledFiles()));
-    const workspaceFiles = await this.workspaceFiles(config.dataFiles);
-    uris.push(...workspaceFiles);
     this.texts.clear();
-    const read = await Promise.all(uris.map((uri) => this.readFile(uri)));
-    this.files = new Map(uris.map((uri, i) => [uri.toString(), read[i]!]));
+    const [bundled, workspace] = await Promise.all([config.useBundledIndex ? this.loadBundled() : [], this.workspaceFiles(config.dataFiles).then((uris) => this.readFiles(uris))]);
+    this.files = new Map([...bundled, ...workspace]);
     this.watch(config.dataFiles);
     this.rebuild();
-    this.log.info(`Loaded ${this.statcite.index.size} statistics from ${uris.length} file(s) in ${Date.now() - started} ms (${workspaceFiles.length} from the workspace).`);
+    this.log.info(`Loaded ${this.statcite.index.size} statistics from ${this.files.size} file(s) in ${Date.now() - started} ms (${workspace.length} from the workspace).`);
+  }
+
+  /**
+   * The bundled statistics, each file under its URI: the build's pre-validated copy (scripts/bundledIndex.mjs), so
+   * activation neither parses nor validates them; without one (running from source) the data files themselves.
+   */
+  private async loadBundled(): Promise<Array<[string, ParsedIndexFile]>> {
+    const dataDir = vscode.Uri.joinPath(this.extensionUri, 'data');
+    try {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'dist', 'bundled-index.json')));
+      // Named as the data files would be: the build cannot know where the extension is installed.
+      return readPrevalidatedIndex(text).map((f) => {
+        const uri = vscode.Uri.joinPath(dataDir, f.file);
+        return [uri.toString(), renameIndexFile(f, vscode.workspace.asRelativePath(uri, false))];
+      });
+    } catch (e) {
+      this.log.info(`No pre-validated bundled index (${e instanceof Error ? e.message : String(e)}); reading data/*.stats.json.`);
+      return this.readFiles(await this.bundledFiles());
+    }
+  }
+
+  private async readFiles(uris: readonly vscode.Uri[]): Promise<Array<[string, ParsedIndexFile]>> {
+    return Promise.all(uris.map(async (uri) => [uri.toString(), await this.readFile(uri)] as [string, ParsedIndexFile]));
   }
 
   private async bundledFiles(): Promise<vscode.Uri[]> {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prevalidateBundledIndex } from '../../src/core/bundledIndex';
 import { CodeAction, CodeActionKind, CompletionList, Diagnostic, DiagnosticSeverity, Hover, MarkdownString, Position, Range, Uri, createVscodeFake, type TextDocument } from './fakes/vscodeFake';
 
 /**
@@ -43,9 +44,12 @@ const bundledCount = bundledFiles.reduce((n, f) => n + (JSON.parse(readFileSync(
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { default?: unknown }> } } };
 const defaults = Object.fromEntries(Object.entries(manifest.contributes.configuration.properties).map(([k, v]) => [k, v.default]));
 
+/** dist/bundled-index.json as scripts/build.mjs writes it (scripts/bundledIndex.mjs). */
+const prevalidated = JSON.stringify(prevalidateBundledIndex([...bundledFiles].sort().map((file) => ({ file, text: readFileSync(join(root, 'data', file), 'utf8') }))));
 const fake = createVscodeFake({
   files: {
     ...Object.fromEntries(readdirSync(join(root, 'data')).map((f) => [Uri.joinPath(EXTENSION, 'data', f).toString(), readFileSync(join(root, 'data', f))])),
+    [Uri.joinPath(EXTENSION, 'dist', 'bundled-index.json').toString()]: new TextEncoder().encode(prevalidated),
     [Uri.joinPath(FOLDER, 'citations.md').toString()]: readFileSync(join(root, 'test/fixtures/workspace/citations.md')),
     [Uri.joinPath(FOLDER, 'own.stats.json').toString()]: readFileSync(join(root, 'test/fixtures/workspace/own.stats.json')),
   },
@@ -140,14 +144,14 @@ describe('the browser bundle in a web-worker-like environment', () => {
     expect(typeof exported.activate).toBe('function');
   });
 
-  it('loads the bundled statistics and the workspace file through vscode.workspace.fs', () => {
+  it('loads the bundled statistics (validated by the build) and the workspace file through vscode.workspace.fs', () => {
     const { index } = api.store.current;
     expect(bundledCount).toBeGreaterThan(80);
     expect(index.size).toBe(bundledCount + 1);
     expect(index.get('zendesk-2019-purchase-decision-fi')?.id).toBe('zendesk-2019-purchase-decision-fi');
     expect(index.get('example-survey-2025-response-time-en')?.id).toBe('example-survey-2025-response-time-en');
     expect(index.problems).toEqual([]);
-    expect(fake.log.filter((l) => l.startsWith('error'))).toEqual([]);
+    expect(fake.log.filter((l) => l.startsWith('error') || l.includes('No pre-validated bundled index'))).toEqual([]);
     expect(fake.log.filter((l) => l.startsWith(`info: Loaded ${bundledCount + 1} statistics from ${bundledFiles.length + 1} file(s)`))).toHaveLength(1);
   });
 

@@ -20,6 +20,7 @@ const EXTENSION = Uri.parse('file:///extension');
 const FOLDER = Uri.parse('file:///workspace');
 const OWN = Uri.joinPath(FOLDER, 'own.stats.json');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { default?: unknown }> } } };
+const PREVALIDATED = Uri.joinPath(EXTENSION, 'dist', 'bundled-index.json');
 const fake = createVscodeFake({
   files: {
     ...Object.fromEntries(readdirSync(join(root, 'data')).map((f) => [Uri.joinPath(EXTENSION, 'data', f).toString(), readFileSync(join(root, 'data', f))])),
@@ -47,6 +48,7 @@ const nextTasks = () => new Promise((r) => setTimeout(r, 20));
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'statcite-node-bundle-'));
   execFileSync(process.execPath, ['scripts/build.mjs', `--out=${dir}`], { cwd: root });
+  await fake.api.workspace.fs.writeFile(PREVALIDATED, readFileSync(join(dir, 'bundled-index.json')));
   moduleApi._load = (request, ...rest) => (request === 'vscode' ? fake.api : originalLoad(request, ...rest));
   const extension = createRequire(import.meta.url)(join(dir, 'extension.js')) as { activate(c: unknown): Api };
   api = extension.activate({ extensionUri: EXTENSION, subscriptions });
@@ -60,7 +62,7 @@ afterAll(() => {
 });
 
 describe('the Node bundle', () => {
-  it('loads the index without loading any lazy chunk, then builds the search index', async () => {
+  it('loads the bundled index, validated by the build, without loading any lazy chunk, then builds the search index', async () => {
     expect(readdirSync(join(dir, 'lazy')).sort()).toEqual(['jsonc.js', 'markdown.js', 'preview.js', 'schema.js', 'search.js']);
     expect(api.store.current.index.size).toBeGreaterThan(80);
     expect(api.store.current.index.problems).toEqual([]);
@@ -83,6 +85,21 @@ describe('the Node bundle', () => {
     await api.store.reload();
     expect(api.store.current.index.problems.map((p) => p.path)).toContain('$.statistics[0].id');
     expect(loadedChunks()).toEqual(expect.arrayContaining(['jsonc.js', 'schema.js']));
+  });
+
+  it('without a pre-validated index (a build that made none), reads and validates the bundled data files', async () => {
+    await fake.api.workspace.fs.delete(OWN);
+    const size = api.store.current.index.size;
+    const prevalidated = await fake.api.workspace.fs.readFile(PREVALIDATED);
+    await fake.api.workspace.fs.delete(PREVALIDATED);
+    try {
+      await api.store.reload();
+      expect(api.store.current.index.size).toBe(size);
+      expect(api.store.current.index.problems).toEqual([]);
+      expect(fake.log.filter((l) => l.includes('No pre-validated bundled index'))).toHaveLength(1);
+    } finally {
+      await fake.api.workspace.fs.writeFile(PREVALIDATED, prevalidated);
+    }
   });
 
   it('loads the footnote plugin for the Markdown preview', () => {
