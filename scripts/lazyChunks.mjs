@@ -16,9 +16,9 @@ export const LAZY_CHUNKS = {
   markdown: ['mdast-util-from-markdown', 'mdast-util-gfm-footnote', 'micromark-extension-gfm-footnote'],
   // The search engine (fuse.js and the prefilter): the first search, built right after loading.
   search: ['./src/core/search.ts'],
-  // zod: only a data file with a problem, adding a record, the JSON Schema.
+  // zod: a workspace index file (the bundled one is validated at build time), adding a record, the JSON Schema.
   schema: ['./src/core/statisticSchema.ts'],
-  // The full JSON parser: only a data file with a problem, adding a record.
+  // The full JSON parser: a workspace index file, adding a record.
   jsonc: ['jsonc-parser'],
   // The Markdown preview's footnotes.
   preview: ['markdown-it-footnote'],

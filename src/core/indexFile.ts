@@ -3,7 +3,6 @@ import type { z } from 'zod';
 import { english, type Localize } from './localize';
 import type { Statistic, Via } from './statistic';
 import { indexSchemas } from './statisticSchema';
-import { MAX_DEPTH, readWellFormedIndexFile } from './wellFormedIndexFile';
 
 /** Why a part of an index file could not be used. */
 export type IndexProblemCode =
@@ -52,24 +51,13 @@ export function formatJsonPath(path: readonly PathSegment[]): string {
  * Parses one index file. Each record is validated on its own: a bad record is reported with its JSON path and
  * reason, and every good record is kept, also when a syntax error elsewhere in the file breaks another record.
  * Problem messages go through `localize` (the editor passes `vscode.l10n.t`); zod's own reasons stay English.
- * A file without problems is read on a fast path (./wellFormedIndexFile) with the same result.
  */
 export function parseIndexFile(file: string, text: string, localize: Localize = english): ParsedIndexFile {
-  return readWellFormedIndexFile(file, withoutByteOrderMark(text)) ?? parseIndexFileInDetail(file, text, localize);
-}
-
-/** The text with a byte order mark replaced by a space, so offsets still count it. */
-function withoutByteOrderMark(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
-}
-
-/** parseIndexFile without its fast path: jsonc-parser's syntax tree and the zod schema, for every file. */
-export function parseIndexFileInDetail(file: string, text: string, localize: Localize = english): ParsedIndexFile {
   const t = localize;
   const problems: IndexProblem[] = [];
   const statistics: LoadedStatistic[] = [];
   const articles: Via[] = [];
-  const source = withoutByteOrderMark(text);
+  const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
   const errors: ParseError[] = [];
   // The JSON parser and the record checks recurse per level, so thousands of nested arrays would overflow the call
   // stack: what nests deeper than any index file does is blanked out (its record is then reported as invalid).
@@ -122,6 +110,8 @@ export function parseIndexFileInDetail(file: string, text: string, localize: Loc
   });
   return { file, statistics, articles, problems };
 }
+
+const MAX_DEPTH = 256;
 
 /** The text with every array or object nested deeper than MAX_DEPTH blanked out, offsets kept; where the first one was. */
 function flattenTooDeep(text: string): { text: string; at?: number } {

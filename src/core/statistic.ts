@@ -4,8 +4,8 @@ import type { IndexSchemas } from './statisticSchema';
 /**
  * The statistics index format. Its one definition is the zod schema in ./statisticSchema (built on first use, so
  * loading the extension does not pay for it); the TypeScript types are inferred from it, and the JSON Schema in
- * `data/statcite.schema.json` is generated from it (`npm run schema`). This module holds what both the schema and
- * the fast check of ./statisticCheck share, and no zod at run time.
+ * `data/statcite.schema.json` is generated from it (`npm run schema`). This module holds what the schema and the
+ * rest of the code share, and no zod at run time.
  */
 
 /** Units a statistic's `value` can be in, with what each means. */

@@ -3,8 +3,8 @@ import { DATE_FORMAT, ID_FORMAT, LANG_FORMAT, UNITS, YEAR_RANGE, type Unit } fro
 
 /**
  * The statistics index format as zod schemas: the one definition. zod v4 builds a schema eagerly and that costs more
- * than reading every bundled index file, so they are built on the first call: when a record fails the fast check
- * (./statisticCheck), when a record is added, and when the JSON Schema is generated.
+ * than loading the bundled index (validated at build time, ./bundledIndex), so they are built on the first call:
+ * when a workspace index file is read, when a record is added, and when the JSON Schema is generated.
  */
 export function indexSchemas(): IndexSchemas {
   return (built ??= buildSchemas());

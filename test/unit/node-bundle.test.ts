@@ -22,10 +22,7 @@ const OWN = Uri.joinPath(FOLDER, 'own.stats.json');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { default?: unknown }> } } };
 const PREVALIDATED = Uri.joinPath(EXTENSION, 'dist', 'bundled-index.json');
 const fake = createVscodeFake({
-  files: {
-    ...Object.fromEntries(readdirSync(join(root, 'data')).map((f) => [Uri.joinPath(EXTENSION, 'data', f).toString(), readFileSync(join(root, 'data', f))])),
-    [OWN.toString()]: readFileSync(join(root, 'test/fixtures/workspace/own.stats.json')),
-  },
+  files: Object.fromEntries(readdirSync(join(root, 'data')).map((f) => [Uri.joinPath(EXTENSION, 'data', f).toString(), readFileSync(join(root, 'data', f))])),
   workspaceFolders: [FOLDER],
   settings: Object.fromEntries(Object.entries(manifest.contributes.configuration.properties).map(([k, v]) => [k, v.default])),
 });
@@ -80,11 +77,17 @@ describe('the Node bundle', () => {
     expect(loadedChunks()).toContain('markdown.js');
   });
 
-  it('loads zod and the full JSON parser to explain a bad record', async () => {
+  it('reads a workspace index file with zod and the full JSON parser, and explains a bad record', async () => {
+    const size = api.store.current.index.size;
+    await fake.api.workspace.fs.writeFile(OWN, readFileSync(join(root, 'test/fixtures/workspace/own.stats.json')));
+    await api.store.reload();
+    expect(api.store.current.index.size).toBe(size + 1);
+    expect(api.store.current.index.problems).toEqual([]);
+    expect(loadedChunks()).toEqual(expect.arrayContaining(['jsonc.js', 'schema.js']));
     await fake.api.workspace.fs.writeFile(OWN, new TextEncoder().encode('{"statistics": [{"id": "Bad Id"}]}'));
     await api.store.reload();
     expect(api.store.current.index.problems.map((p) => p.path)).toContain('$.statistics[0].id');
-    expect(loadedChunks()).toEqual(expect.arrayContaining(['jsonc.js', 'schema.js']));
+    expect(api.store.current.index.size).toBe(size);
   });
 
   it('without a pre-validated index (a build that made none), reads and validates the bundled data files', async () => {
