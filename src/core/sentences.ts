@@ -43,7 +43,7 @@ export function splitSentences(block: ProseBlock): Sentence[] {
   const plain = new PlainText(block);
   const text = plain.text;
   // What the paragraph may hold saves each sentence the tests for what it cannot.
-  const readers = figureReaders(text.replaceAll(PLACEHOLDER, ' '));
+  const readers = figureReaders(plain.refs.length ? text.replaceAll(PLACEHOLDER, ' ') : text);
   const sentences: Sentence[] = [];
   let from = 0;
   TERMINATORS.lastIndex = 0;
@@ -113,7 +113,7 @@ function makeSentence(plain: PlainText, from: number, to: number, blockReaders: 
   const text = plain.text.slice(from, to);
   const references: FootnoteReference[] = [];
   for (let k = 0; k < plain.refAt.length; k++) if (plain.refAt[k]! >= from && plain.refAt[k]! < to) references.push(plain.refs[k]!);
-  const readable = text.replaceAll(PLACEHOLDER, ' ');
+  const readable = plain.refs.length ? text.replaceAll(PLACEHOLDER, ' ') : text;
   const readers = blockReaders && figureReaders(readable, blockReaders);
   const figures = (readers ? readFigures(readable, { readers }) : []).map((f) => {
     // Map back through the offset table; a figure's end maps from its last character.
