@@ -20,7 +20,8 @@ export class TermMatcher {
   private readonly terms: readonly string[];
   private readonly bigramStart = new Map<number, number>();
   private readonly bigramTerms: Int32Array;
-  private readonly sorted: Int32Array;
+  /** Terms by their first character, for one-character tokens. */
+  private readonly byFirst = new Map<number, Int32Array>();
   // Scratch space for one token's typo search, per term: bigrams shared with the token, and the terms seen.
   private readonly counts: Uint8Array;
   private readonly touched: Int32Array;
@@ -56,8 +57,14 @@ export class TermMatcher {
       this.bigramTerms.set(list, at);
       at += list.length;
     }
-    const order = Array.from(this.terms.keys()).sort((a, b) => (this.terms[a]! < this.terms[b]! ? -1 : 1));
-    this.sorted = Int32Array.from(order);
+    const byFirst = new Map<number, number[]>();
+    for (let id = 0; id < this.terms.length; id++) {
+      const first = this.terms[id]!.charCodeAt(0);
+      const list = byFirst.get(first);
+      if (list) list.push(id);
+      else byFirst.set(first, [id]);
+    }
+    for (const [first, list] of byFirst) this.byFirst.set(first, Int32Array.from(list));
     this.counts = new Uint8Array(this.terms.length);
     this.touched = new Int32Array(this.terms.length);
   }
@@ -72,7 +79,7 @@ export class TermMatcher {
       const id = this.vocabulary.get(token);
       return id === undefined ? [] : [{ id, errors: 0 }];
     }
-    if (token.length === 1) return this.withPrefix(token);
+    if (token.length === 1) return this.startingWith(token);
     const grams = bigrams(token);
     // Terms containing the token contain its rarest bigram: checking that bigram's terms finds them all.
     let rarest = -1;
@@ -131,18 +138,10 @@ export class TermMatcher {
     return further.length && !enough(found) ? found.concat(further) : found;
   }
 
-  private withPrefix(prefix: string): TermMatch[] {
-    let lo = 0;
-    let hi = this.sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.terms[this.sorted[mid]!]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    const out: TermMatch[] = [];
-    for (let i = lo; i < this.sorted.length && this.terms[this.sorted[i]!]!.startsWith(prefix); i++) out.push({ id: this.sorted[i]!, errors: 0 });
-    return out;
+  private startingWith(char: string): TermMatch[] {
+    return Array.from(this.byFirst.get(char.charCodeAt(0)) ?? [], (id) => ({ id, errors: 0 }));
   }
+
 }
 
 /** Distinct character bigrams of a token, each as one number. */
