@@ -94,7 +94,7 @@ export class TermMatcher {
     const exact: TermMatch[] = [];
     for (let i = rarest + 1, end = rarest < 0 ? 0 : rarest + 1 + this.bigramTerms[rarest]!; i < end; i++) {
       const id = this.bigramTerms[i]!;
-      if (this.terms[id]!.includes(token)) exact.push({ id, errors: 0 });
+      if (this.contains(id, token)) exact.push({ id, errors: 0 });
     }
     if (token.length <= 2 || enough(exact)) return exact;
     return this.typos(token, grams, exact, enough);
@@ -136,6 +136,20 @@ export class TermMatcher {
       else if (errors <= maxErrors) further.push({ id, errors });
     }
     return further.length && !enough(found) ? found.concat(further) : found;
+  }
+
+  /** Whether term `id` contains the token (read from `chars`, as the typo checks read terms). */
+  private contains(id: number, token: string): boolean {
+    const { chars } = this;
+    const first = token.charCodeAt(0);
+    const last = this.offsets[id + 1]! - token.length;
+    for (let at = this.offsets[id]!; at <= last; at++) {
+      if (chars[at] !== first) continue;
+      let k = 1;
+      while (k < token.length && chars[at + k] === token.charCodeAt(k)) k++;
+      if (k === token.length) return true;
+    }
+    return false;
   }
 
   private startingWith(char: string): TermMatch[] {
