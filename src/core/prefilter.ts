@@ -130,8 +130,10 @@ export class Prefilter {
       if (selective.length === 1) return this.oneToken(token, matches, bonus, limit, preferredGroup, allowed) ?? this.top(mine, best, this.scoreAll(token, matches, bonus), limit, preferredGroup, allowed);
       // Once rarer tokens found enough records, a common one (a phrase's "customers") only adds to their scores:
       // fuse.js matches the phrase as a whole, so a record with the common word alone hardly matches it.
-      const onlyTouched = !allowed && touchedCount >= limit && touchedCount * matches.length * 20 < volume;
-      const mineCount = onlyTouched ? this.scoreTouched(token, matches, bonus, touchedCount) : this.scoreAll(token, matches, bonus);
+      // Each touched record is looked up in each term's postings when that is cheaper than reading them all.
+      const onlyTouched = !allowed && touchedCount >= limit && touchedCount * 8 < volume;
+      const lookUp = onlyTouched && touchedCount * matches.length * 20 < volume;
+      const mineCount = lookUp ? this.scoreTouched(token, matches, bonus, touchedCount) : this.scoreAll(token, matches, bonus, onlyTouched ? touchedCount : -1);
       for (let k = 0; k < mineCount; k++) {
         const r = mine[k]!;
         if (score[r] === 0) touched[touchedCount++] = r;
@@ -182,15 +184,21 @@ export class Prefilter {
     return { records: heap.records().sort(), truncated: n > limit };
   }
 
-  /** Each record's best score for one token into `best`, the records scored into `mine`; returns how many. */
-  private scoreAll(token: string, matches: readonly TermMatch[], bonus: Bonus): number {
-    const { start, postings, masks, fieldWeight, best, mine } = this;
+  /**
+   * Each record's best score for one token into `best`, the records scored into `mine`; returns how many. With
+   * `onlyFirst` ≥ 0, only the first `onlyFirst` touched records are scored (flagged in `ranks` meanwhile).
+   */
+  private scoreAll(token: string, matches: readonly TermMatch[], bonus: Bonus, onlyFirst = -1): number {
+    const { start, postings, masks, fieldWeight, best, mine, ranks, touched } = this;
+    for (let k = 0; k < onlyFirst; k++) ranks[touched[k]!] = 1;
+    const every = onlyFirst < 0;
     let mineCount = 0;
     for (const m of matches) {
       const value = termValue(m, token);
       const equal = m.errors === 0 ? bonus.equal : 0;
       for (let i = start[m.id]!, end = start[m.id + 1]!; i < end; i++) {
         const r = postings[i]!;
+        if (!every && ranks[r] === 0) continue;
         const mask = masks[i]!;
         const v = value * fieldWeight[mask & 0x7f]! + (mask & WHOLE_FIELD ? equal : 0) + bonus.pair;
         const b = best[r]!;
@@ -198,6 +206,7 @@ export class Prefilter {
         if (v > b) best[r] = v;
       }
     }
+    for (let k = 0; k < onlyFirst; k++) ranks[touched[k]!] = 0;
     return mineCount;
   }
 
