@@ -21,7 +21,39 @@ const chunk = fc
   .tuple(fc.array(line, { minLength: 1, maxLength: 6 }), fc.constantFrom('', '\n', '\n\n', ' \n', '\r\n'), fc.constantFrom('\n', '\n', '\r\n'))
   .map(([lines, end, eol]) => lines.join(eol) + end);
 
+// Chunks of footnote definitions and fenced code, with what would make them something else.
+const LABELS = ['a', 'Zendesk-2019', 'ä', 'a b', 'a*b', '', 'x]y', '1'];
+const DEFINITION_TEXT = ['Zendesk (2019), *CX Trends*.', 'Quoted in “E\\-komercija”, dropshippingxl.', ' ', '', '- item', '# h', '    code', '[^b] ref', '[link](x)', '`a`', 'a\\', '> q', '1. x', 'x  ', 'x\t'];
+const definitionLine = fc.tuple(fc.constantFrom(...LABELS), fc.constantFrom(':', ': ', ':  ', ']:', ':\t'), fc.constantFrom(...DEFINITION_TEXT)).map(([l, sep, t]) => `[^${l}]${sep}${t}`);
+const fenceLine = fc.constantFrom('```', '```js', '~~~', '````', '```a`b', '   ```', '    ```', '``', 'code [^a] *x*', '', '```  ', '~~~~', '- item', '[^a]: x');
+const blockChunk = fc
+  .tuple(fc.array(fc.oneof(definitionLine, fenceLine, line), { minLength: 1, maxLength: 6 }), fc.constantFrom('', '\n', '\n\n'), fc.constantFrom('\n', '\r\n'))
+  .map(([lines, end, eol]) => lines.join(eol) + end);
+
 describe('parsePlainChunk reads plain chunks exactly as micromark does', () => {
+  it('on generated chunks of footnote definitions and fenced code', () => {
+    let read = 0;
+    fc.assert(
+      fc.property(blockChunk, (text) => {
+        const fast = parsePlainChunk(text);
+        if (!fast) return;
+        read++;
+        expect(fast).toEqual(parseChunk(text));
+      }),
+      { numRuns: 6000 },
+    );
+    expect(read).toBeGreaterThan(300);
+  });
+
+  it('takes a chunk of one-line definitions and a fenced code block', () => {
+    const definitions = '[^zendesk-2019]: Zendesk (2019), *CX Trends*. Quoted in “E\\-komercija”.\n[^a]: Toinen.\n\n';
+    expect(parsePlainChunk(definitions)?.definitions.map((d) => d.label)).toEqual(['zendesk-2019', 'a']);
+    expect(parsePlainChunk(definitions)).toEqual(parseChunk(definitions));
+    const code = '```js\nconst share = 84; // [^not-a-footnote]\n```\n\n';
+    expect(parsePlainChunk(code)).toEqual({ references: [], definitions: [], prose: [] });
+    expect(parsePlainChunk(code)).toEqual(parseChunk(code));
+  });
+
   it('on generated chunks of prose, headings, list items and every kind of syntax', () => {
     let read = 0;
     fc.assert(
@@ -67,7 +99,9 @@ describe('parsePlainChunk reads plain chunks exactly as micromark does', () => {
     ['emphasis inside a link', 'Katso [*tämä*](x).'],
     ['a link with a title', 'Katso [tämä](x "otsikko").'],
     ['an unclosed code span', 'Katso `tämä.'],
-    ['a definition', '[^a]: Zendesk (2019).'],
+    ['a definition holding a reference', '[^a]: Zendesk (2019), see [^b].'],
+    ['a definition continued on the next line', '[^a]: Zendesk\n    (2019).'],
+    ['prose and a definition in one chunk', 'Asiakkaista 84 %[^a].\n[^a]: Zendesk (2019).'],
     ['a reference read as a link', 'Katso [^a](x).'],
     ['indented code', '    84 %'],
     ['a block quote', '> 84 %'],
