@@ -240,7 +240,7 @@ export class Prefilter {
   }
 
   /** The terms a token may mean, closer ones first, until their postings number `wanted`. */
-  private expand(token: string, wanted: number): { token: string; matches: TermMatch[]; volume: number } {
+  private expand(token: string, wanted: number): { token: string; matches: readonly TermMatch[]; volume: number } {
     // Typos matter only where the exact matches cannot fill the list: fuse.js ranks an exact match far above them.
     const matches = this.terms.match(token, (found) => this.volume(found) >= wanted);
     return { token, matches, volume: this.volume(matches) };
@@ -271,9 +271,9 @@ export class Prefilter {
   }
 
   /** For tokens too common to score: the first records (preferred ones first) with the rarest of them. */
-  private firstContaining(expanded: ReadonlyArray<{ matches: TermMatch[] }>, limit: number, preferredGroup: number, allowed?: Uint8Array): Candidates {
-    const rarest = expanded.reduce((a, b) => (this.volume(b.matches) < this.volume(a.matches) ? b : a));
-    const seen = new Uint8Array(this.score.length);
+  private firstContaining(expanded: ReadonlyArray<{ matches: readonly TermMatch[]; volume: number }>, limit: number, preferredGroup: number, allowed?: Uint8Array): Candidates {
+    const rarest = expanded.reduce((a, b) => (b.volume < a.volume ? b : a));
+    const seen = this.ranks;
     for (const m of rarest.matches) for (let i = this.start[m.id]!, end = this.start[m.id + 1]!; i < end; i++) seen[this.postings[i]!] = 1;
     const first: number[] = [];
     const rest: number[] = [];
@@ -282,6 +282,7 @@ export class Prefilter {
       if (this.groups[r] === preferredGroup) first.push(r);
       else if (rest.length < limit) rest.push(r);
     }
+    seen.fill(0);
     const records = Int32Array.from([...first, ...rest].slice(0, limit)).sort();
     return { records, truncated: true };
   }

@@ -4,6 +4,19 @@ import { isHanToken } from './searchText';
 
 export { substringDistance };
 
+/** A token's matches, as far as they were needed: the terms containing it, then those within one and two edits. */
+interface Tiers {
+  readonly exact: readonly TermMatch[];
+  typos?: Typos;
+}
+
+interface Typos {
+  readonly oneEdit: readonly TermMatch[];
+  readonly twoEdits: readonly TermMatch[];
+}
+
+const RECENT_TOKENS = 32;
+
 /** A vocabulary term a query token matches: `errors` 0 when the token is a substring of the term. */
 export interface TermMatch {
   readonly id: number;
@@ -22,6 +35,7 @@ export class TermMatcher {
   private readonly bigramTerms: Int32Array;
   /** Terms by their first character, for one-character tokens. */
   private readonly byFirst = new Map<number, Int32Array>();
+  private readonly recent = new Map<string, Tiers>();
   // Scratch space for one token's typo search, per term: bigrams shared with the token, and the terms seen.
   private readonly counts: Uint8Array;
   private readonly touched: Int32Array;
@@ -72,40 +86,53 @@ export class TermMatcher {
   /**
    * Terms the folded query token may mean: those containing it and, while `enough` says the matches so far are too
    * few, those containing it with one edit, then with two (fuse.js ranks fewer errors first, so more errors only fill
-   * a list the closer terms leave short).
+   * a list the closer terms leave short). The lists are never changed once returned.
    */
-  match(token: string, enough: (matches: readonly TermMatch[]) => boolean): TermMatch[] {
+  match(token: string, enough: (matches: readonly TermMatch[]) => boolean): readonly TermMatch[] {
     if (isHanToken(token)) {
       const id = this.vocabulary.get(token);
       return id === undefined ? [] : [{ id, errors: 0 }];
     }
     if (token.length === 1) return this.startingWith(token);
-    const grams = bigrams(token);
+    // The last few tokens' matches are kept: while a phrase is typed, its earlier words are looked up on every
+    // keystroke, and a typo look-up can take a millisecond.
+    let tiers = this.recent.get(token);
+    if (!tiers) {
+      tiers = { exact: this.containing(token) };
+      // A Map iterates in insertion order: dropping the first key drops the oldest.
+      if (this.recent.size >= RECENT_TOKENS) this.recent.delete(this.recent.keys().next().value!);
+      this.recent.set(token, tiers);
+    }
+    if (token.length <= 2 || enough(tiers.exact)) return tiers.exact;
+    tiers.typos ??= this.typos(token, tiers.exact);
+    const { oneEdit, twoEdits } = tiers.typos;
+    return oneEdit === twoEdits || enough(oneEdit) ? oneEdit : twoEdits;
+  }
+
+  /** The terms that contain the token. */
+  private containing(token: string): TermMatch[] {
     // Terms containing the token contain its rarest bigram: checking that bigram's terms finds them all.
     let rarest = -1;
-    for (const key of grams) {
+    for (const key of bigrams(token)) {
       const start = this.bigramStart.get(key);
-      if (start === undefined) {
-        rarest = -1;
-        break;
-      }
+      if (start === undefined) return [];
       if (rarest < 0 || this.bigramTerms[start]! < this.bigramTerms[rarest]!) rarest = start;
     }
     const exact: TermMatch[] = [];
-    for (let i = rarest + 1, end = rarest < 0 ? 0 : rarest + 1 + this.bigramTerms[rarest]!; i < end; i++) {
+    for (let i = rarest + 1, end = rarest + 1 + this.bigramTerms[rarest]!; i < end; i++) {
       const id = this.bigramTerms[i]!;
       if (this.contains(id, token)) exact.push({ id, errors: 0 });
     }
-    if (token.length <= 2 || enough(exact)) return exact;
-    return this.typos(token, grams, exact, enough);
+    return exact;
   }
 
   /**
-   * Adds to `found` (the exact matches) terms that contain the token with one edit and, if those are not `enough`,
-   * with two (tokens of 5 characters or more): found through the bigrams they share with the token.
+   * `exact` and the terms that contain the token with one edit, and those and the terms with two (tokens of 5
+   * characters or more): found through the bigrams they share with the token.
    */
-  private typos(token: string, grams: readonly number[], found: TermMatch[], enough: (matches: readonly TermMatch[]) => boolean): TermMatch[] {
+  private typos(token: string, exact: readonly TermMatch[]): Typos {
     const { counts, touched, chars, offsets } = this;
+    const grams = bigrams(token);
     let count = 0;
     for (const key of grams) {
       const start = this.bigramStart.get(key);
@@ -115,13 +142,14 @@ export class TermMatcher {
         if (counts[id]!++ === 0) touched[count++] = id;
       }
     }
-    for (const m of found) counts[m.id] = 0;
+    for (const m of exact) counts[m.id] = 0;
     // fuse.js allows errors in 40 % of the pattern; we forgive one edit in short tokens and two in longer ones. One
     // edit (a swap too) breaks at most three bigrams: a term must share all but three of the token's (two edits are
     // found where they break fewer).
     const maxErrors = token.length <= 4 ? 1 : 2;
     const need = Math.max(Math.min(2, grams.length), grams.length - 3);
     const distance = new TokenDistance(token);
+    const oneEdit = exact.slice();
     const further: TermMatch[] = [];
     for (let k = 0; k < count; k++) {
       const id = touched[k]!;
@@ -132,10 +160,10 @@ export class TermMatcher {
       const end = offsets[id + 1]!;
       if (shared < need || end - start < token.length - maxErrors) continue;
       const errors = distance.distanceIn(chars, start, end, maxErrors);
-      if (errors <= 1) found.push({ id, errors });
+      if (errors <= 1) oneEdit.push({ id, errors });
       else if (errors <= maxErrors) further.push({ id, errors });
     }
-    return further.length && !enough(found) ? found.concat(further) : found;
+    return { oneEdit, twoEdits: further.length ? oneEdit.concat(further) : oneEdit };
   }
 
   /** Whether term `id` contains the token (read from `chars`, as the typo checks read terms). */

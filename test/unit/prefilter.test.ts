@@ -148,3 +148,36 @@ describe('FuseStatisticSearch with the prefilter', () => {
     for (const q of ['zendsk', '84', 'asiakaspalvelu', '']) expect(s.search(q)).toEqual(p.search(q));
   });
 });
+
+describe('typing a query a character at a time', () => {
+  const stats = asLoaded(generateRecords(400, 17));
+  const typed = new FuseStatisticSearch(stats);
+
+  it('gives each prefix the same result as a search that never saw the earlier ones', () => {
+    const word = (i: number) => stats[i]!.quote.match(/\p{L}{6,}/u)?.[0] ?? 'asiakaspalvelu';
+    const queries = [`${word(3)} ${word(40)}`, `${word(7).slice(0, 3)}x${word(7).slice(4)} ${word(9)}`, '客户服务', 'лояльность клиентов', `${word(12)} 84%`];
+    for (const query of queries) {
+      for (let n = 1; n <= query.length; n++) {
+        const prefix = query.slice(0, n);
+        expect(typed.search(prefix, { lang: 'fi', limit: 20 }), prefix).toEqual(new FuseStatisticSearch(stats).search(prefix, { lang: 'fi', limit: 20 }));
+      }
+    }
+  });
+
+  it('matches a word as a phrase needs it, and as it alone needs it again once the rest is erased', () => {
+    // "zendsk" alone is filled by the 30 Zendesk records; in a phrase it also takes the two-edit "Zandesk", which
+    // singles out the records that have the phrase's next word too among the many that only have that word.
+    const fi = (id: string, quote: string) => record({ id, quote, source: { publisher: 'Tilastokeskus' } });
+    const index = statciteOf([
+      ...Array.from({ length: 30 }, (_, i) => fi(`zendesk-${i}-fi`, `Zendesk: 84 prosenttia, kysely ${i}.`)),
+      ...Array.from({ length: 400 }, (_, i) => fi(`other-${i}-fi`, `Raportti ${i}: 84 prosenttia.`)),
+      ...Array.from({ length: 40 }, (_, i) => fi(`zandesk-${i}-fi`, `Zandesk raportti: 84 prosenttia, ${i}.`)),
+    ]).index.statistics;
+    const typed = new FuseStatisticSearch(index);
+    // Typed, then erased back to the first word.
+    for (const prefix of ['zendsk', 'zendsk r', 'zendsk raportti', 'zendsk r', 'zendsk']) {
+      expect(typed.search(prefix, { limit: 20 }), prefix).toEqual(new FuseStatisticSearch(index).search(prefix, { limit: 20 }));
+    }
+    expect(typed.search('zendsk raportti', { limit: 20 }).hits[0]?.statistic.id).toMatch(/^zandesk-/);
+  });
+});
