@@ -4,7 +4,7 @@ import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import type { Nodes, Parents } from 'mdast';
 import { normalizeLabel } from './footnoteLabel';
 import { splitChunks } from './markdownChunks';
-import { parsePlainChunk } from './markdownFast';
+import { parseChunkFast } from './markdownFast';
 
 export { normalizeLabel };
 
@@ -75,7 +75,7 @@ export class MarkdownCache {
  */
 export function parseMarkdown(text: string, cache?: MarkdownCache, isCancelled?: () => boolean): ParsedMarkdown {
   const chunks = splitChunks(text);
-  if (chunks.length === 1 && !cache) return parsePlainChunk(text) ?? parseChunk(text);
+  if (chunks.length === 1 && !cache) return parseChunkFast(text) ?? parseChunk(text);
   const references: FootnoteReference[] = [];
   const definitions: FootnoteDefinition[] = [];
   const prose: ProseBlock[] = [];
@@ -88,7 +88,7 @@ export function parseMarkdown(text: string, cache?: MarkdownCache, isCancelled?:
     const chunkText = text.slice(start, end);
     let parsed = cache?.get(chunkText);
     if (!parsed) {
-      parsed = parsePlainChunk(chunkText) ?? parseChunk(chunkText);
+      parsed = parseChunkFast(chunkText) ?? parseChunk(chunkText);
       cache?.set(chunkText, parsed);
     }
     // Pieces point at the same reference objects as `references`, shifted once.

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseChunk, parseMarkdown } from '../../src/core/markdown';
-import { parsePlainChunk } from '../../src/core/markdownFast';
+import { parseChunkFast } from '../../src/core/markdownFast';
 
 // Mostly plain prose, with each thing that may make a line something else than plain text.
 const WORDS = ['Asiakkaat', 'odottavat', '84 %', '7,6', 'клиентов', '客户服务', 'nine in ten', 'x', '1.', '2)', '(a)', ':', '.', ',', '!', '?', '#', '\u00a0', 'ẞ', '🎉'];
@@ -30,12 +30,12 @@ const blockChunk = fc
   .tuple(fc.array(fc.oneof(definitionLine, fenceLine, line), { minLength: 1, maxLength: 6 }), fc.constantFrom('', '\n', '\n\n'), fc.constantFrom('\n', '\r\n'))
   .map(([lines, end, eol]) => lines.join(eol) + end);
 
-describe('parsePlainChunk reads plain chunks exactly as micromark does', () => {
+describe('parseChunkFast reads the chunks it takes exactly as micromark does', () => {
   it('on generated chunks of footnote definitions and fenced code', () => {
     let read = 0;
     fc.assert(
       fc.property(blockChunk, (text) => {
-        const fast = parsePlainChunk(text);
+        const fast = parseChunkFast(text);
         if (!fast) return;
         read++;
         expect(fast).toEqual(parseChunk(text));
@@ -47,18 +47,18 @@ describe('parsePlainChunk reads plain chunks exactly as micromark does', () => {
 
   it('takes a chunk of one-line definitions and a fenced code block', () => {
     const definitions = '[^zendesk-2019]: Zendesk (2019), *CX Trends*. Quoted in “E\\-komercija”.\n[^a]: Toinen.\n\n';
-    expect(parsePlainChunk(definitions)?.definitions.map((d) => d.label)).toEqual(['zendesk-2019', 'a']);
-    expect(parsePlainChunk(definitions)).toEqual(parseChunk(definitions));
+    expect(parseChunkFast(definitions)?.definitions.map((d) => d.label)).toEqual(['zendesk-2019', 'a']);
+    expect(parseChunkFast(definitions)).toEqual(parseChunk(definitions));
     const code = '```js\nconst share = 84; // [^not-a-footnote]\n```\n\n';
-    expect(parsePlainChunk(code)).toEqual({ references: [], definitions: [], prose: [] });
-    expect(parsePlainChunk(code)).toEqual(parseChunk(code));
+    expect(parseChunkFast(code)).toEqual({ references: [], definitions: [], prose: [] });
+    expect(parseChunkFast(code)).toEqual(parseChunk(code));
   });
 
   it('on generated chunks of prose, headings, list items and every kind of syntax', () => {
     let read = 0;
     fc.assert(
       fc.property(chunk, (text) => {
-        const fast = parsePlainChunk(text);
+        const fast = parseChunkFast(text);
         if (!fast) return;
         read++;
         expect(fast).toEqual(parseChunk(text));
@@ -71,7 +71,7 @@ describe('parsePlainChunk reads plain chunks exactly as micromark does', () => {
 
   it('takes prose, headings and one-line list items with footnote references', () => {
     const text = '## Asiakaspalvelu\nAsiakkaista 84 % odottaa[^zendesk-2019] vastausta.\nToinen rivi.\n# Listat\n- 56 prosenttia[^a]\n1. Kolmas\n\n';
-    const fast = parsePlainChunk(text);
+    const fast = parseChunkFast(text);
     expect(fast?.prose.map((b) => text.slice(b.start, b.end))).toEqual(['## Asiakaspalvelu', 'Asiakkaista 84 % odottaa[^zendesk-2019] vastausta.\nToinen rivi.', '# Listat', '56 prosenttia[^a]', 'Kolmas']);
     expect(fast?.references.map((r) => r.label)).toEqual(['zendesk-2019', 'a']);
     expect(fast).toEqual(parseChunk(text));
@@ -79,14 +79,14 @@ describe('parsePlainChunk reads plain chunks exactly as micromark does', () => {
 
   it('reads emphasis, links and code spans as micromark does: their text is prose, code and destinations are not', () => {
     const text = 'Asiakkaista **84 %**[^a] odottaa [vastausta](https://example.com/a_b) heti, `koodi 12 %` ei.';
-    const fast = parsePlainChunk(text);
+    const fast = parseChunkFast(text);
     expect(fast?.prose[0]?.pieces.map((p) => (p.kind === 'text' ? p.text : `[^${p.reference.label}]`))).toEqual(['Asiakkaista ', '84 %', '[^a]', ' odottaa ', 'vastausta', ' heti, ', ' ei.']);
     expect(fast).toEqual(parseChunk(text));
   });
 
   it('reads list items continued on indented lines and Windows line endings as micromark does', () => {
     for (const text of ['- Asiakkaista 84 %[^a]\n  odottaa *vastausta\n  heti*.\n- Toinen\n', 'Rivi 84 %\r\nToinen[^a]\r\n', '1. Yksi\r\n   kaksi\r\n1) kolme\r\n- neljä']) {
-      const fast = parsePlainChunk(text);
+      const fast = parseChunkFast(text);
       expect(fast).toBeDefined();
       expect(fast).toEqual(parseChunk(text));
     }
@@ -108,7 +108,7 @@ describe('parsePlainChunk reads plain chunks exactly as micromark does', () => {
     ['a setext heading', 'Otsikko\n---'],
     ['a lone carriage return', 'Rivi\rToinen'],
   ])('leaves %s to micromark', (_, text) => {
-    expect(parsePlainChunk(text)).toBeUndefined();
+    expect(parseChunkFast(text)).toBeUndefined();
     expect(parseMarkdown(text)).toEqual(parseChunk(text));
   });
 });
