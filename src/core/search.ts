@@ -1,7 +1,7 @@
 import type { LoadedStatistic } from './indexFile';
 import { Prefilter } from './prefilter';
 import { MAX_TOKEN } from './prefilterVocabulary';
-import { EntryCache, FIELD_WEIGHTS, rankEntries, rankWithFuse, recordText, toIndexedEntry, type IndexedEntry, type RankedEntry } from './searchEntries';
+import { EntryCache, FIELD_WEIGHTS, rankWithFuse, recordText, toIndexedEntry, type IndexedEntry, type RankedEntry } from './searchEntries';
 import { foldFast, searchTokens } from './searchText';
 
 /** One search hit: the statistic and its score (0 is a perfect match, 1 no match). */
@@ -65,7 +65,6 @@ export class FuseStatisticSearch implements StatisticSearch {
   private readonly entries?: IndexedEntry[];
   private readonly prefilter?: Prefilter;
   private readonly cache: EntryCache;
-  private readonly reference: boolean;
 
   constructor(statistics: readonly LoadedStatistic[], options: FuseSearchOptions = {}) {
     this.statistics = statistics;
@@ -76,7 +75,6 @@ export class FuseStatisticSearch implements StatisticSearch {
       if (s.valueMax !== undefined && s.valueMax !== s.value) this.addValue(s.valueMax, i);
     });
     this.cache = new EntryCache(statistics);
-    this.reference = options.prefilter === false;
     if (options.prefilter === false || statistics.length <= RANK_WHOLE_UP_TO) {
       this.entries = statistics.map(toIndexedEntry);
     } else {
@@ -119,10 +117,8 @@ export class FuseStatisticSearch implements StatisticSearch {
 
   /** fuse.js over the statistics the prefilter picks, or over `within` (those stating the query's figure). */
   private rank(pattern: string, lang: string | undefined, limit: number, within?: readonly number[]): Ranked {
-    // Without a prefilter by choice (not for want of statistics), fuse.js itself ranks: the reference.
-    const rankWith = this.reference ? rankWithFuse : rankEntries;
-    const fuseOver = (records: ArrayLike<number>) => rankWith(Array.from(records, (i) => this.entries?.[i] ?? this.cache.get(i)), pattern).map(toHit);
-    if (!this.prefilter) return { hits: within ? fuseOver(within) : rankWith(this.entries!, pattern).map(toHit), truncated: false };
+    const fuseOver = (records: ArrayLike<number>) => rankWithFuse(Array.from(records, (i) => this.entries?.[i] ?? this.cache.get(i)), pattern).map(toHit);
+    if (!this.prefilter) return { hits: within ? fuseOver(within) : rankWithFuse(this.entries!, pattern).map(toHit), truncated: false };
     if (within && within.length <= candidatesFor(limit, pattern)) return { hits: fuseOver(within), truncated: false };
     let allowed: Uint8Array | undefined;
     if (within) {

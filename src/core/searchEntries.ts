@@ -2,7 +2,6 @@ import Fuse, { type IFuseOptions, type RecordEntryObject } from 'fuse.js';
 import { describeFigure } from './format';
 import type { LoadedStatistic } from './indexFile';
 import { FIELD_SEPARATOR } from './prefilterVocabulary';
-import { BitapPattern } from './searchBitap';
 import { fieldFilter, scriptsOf } from './searchScripts';
 import { foldFast } from './searchText';
 
@@ -97,41 +96,10 @@ export interface RankedEntry {
   readonly score: number;
 }
 
-/** fuse.js's key weights, normalised as its KeyStore normalises them. */
-const KEY_WEIGHTS = FIELD_WEIGHTS.map((w) => w / FIELD_WEIGHTS.reduce((total: number, x) => total + x, 0));
-
 /**
- * The entries that match, scored and ordered exactly as `new Fuse(entries, FUSE_OPTIONS).search(pattern)` would:
- * per field fuse.js's bitap score (searchBitap.ts), combined as fuse.js combines them (the product of score ^ weight
- * over the fields that match, an exact field counting as Number.EPSILON), sorted by score and then by place. Fields
- * that cannot match for want of the pattern's scripts are not scored (see searchScripts.ts).
- */
-export function rankEntries(list: readonly IndexedEntry[], pattern: string): RankedEntry[] {
-  if (!pattern.trim()) return rankWithFuse(list, pattern);
-  const threshold = FUSE_OPTIONS.threshold;
-  const canMatch = fieldFilter(pattern, threshold);
-  const bitap = new BitapPattern(pattern, threshold);
-  const out: RankedEntry[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const e = list[i]!;
-    let total = 1;
-    let matched = false;
-    for (let k = 0; k < e.texts.length; k++) {
-      const text = e.texts[k]!;
-      if (!canMatch(scriptsOfField(e, k), text.length)) continue;
-      const score = bitap.score(text);
-      if (score < 0) continue;
-      matched = true;
-      total *= Math.pow(score === 0 ? Number.EPSILON : score, KEY_WEIGHTS[k]!);
-    }
-    if (matched) out.push({ item: e, refIndex: i, score: total });
-  }
-  return out.sort((a, b) => a.score - b.score || a.refIndex - b.refIndex);
-}
-
-/**
- * fuse.js itself over a few entries (the reference the search without prefilter ranks with), with an index assembled
- * from their ready-made records: `new Fuse(entries)` would re-read every field and count its words (the norm).
+ * fuse.js ranking entries (the prefilter's candidates, or a small index whole), with an index assembled from their
+ * ready-made records: `new Fuse(entries)` would re-read every field and count its words (the norm). Fields that
+ * cannot match for want of the pattern's scripts or length are left out (see searchScripts.ts); scores unchanged.
  */
 export function rankWithFuse(list: readonly IndexedEntry[], pattern: string): RankedEntry[] {
   const canMatch = fieldFilter(pattern, FUSE_OPTIONS.threshold);
