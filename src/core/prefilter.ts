@@ -1,6 +1,7 @@
 import { TermMatcher, type TermMatch } from './prefilterTerms';
 import { TopHeap } from './prefilterTop';
-import { Vocabulary, WHOLE_FIELD } from './prefilterVocabulary';
+import { PrefilterScan } from './prefilterScan';
+import { WHOLE_FIELD } from './prefilterVocabulary';
 import { isHanToken } from './searchText';
 
 /** What the prefilter is built from: per record, its fields as written, in the order of `weights`, joined by FIELD_SEPARATOR. */
@@ -47,44 +48,17 @@ export class Prefilter {
   private readonly mine: Int32Array;
   private readonly ranks: Uint8Array;
 
-  /** `weights`: the relative weight of each field, as fuse.js's keys. */
-  constructor(source: PrefilterSource, weights: readonly number[]) {
+  /**
+   * `weights`: the relative weight of each field, as fuse.js's keys. `scan`: the first pass, when it was run (in
+   * slices) beforehand; whatever of it is left is run here.
+   */
+  constructor(source: PrefilterSource, weights: readonly number[], scan = new PrefilterScan(source)) {
     const total = weights.reduce((a, b) => a + b, 0);
     this.fieldWeight = new Float64Array(256);
     for (let mask = 0; mask < 256; mask++) for (let f = 0; f < weights.length; f++) if (mask & (1 << f)) this.fieldWeight[mask]! += weights[f]! / total;
-    // One pass collects (term, record, mask) triples in record order; a second lays them out term by term.
-    let pairTerm = new Int32Array(1 << 16);
-    let pairMask = new Uint8Array(1 << 16);
-    const recordEnd = new Int32Array(source.count);
-    let pairs = 0;
-    let lastRecord = new Int32Array(1024).fill(-1);
-    let slot = new Int32Array(1024);
-    const vocabulary = new Vocabulary();
-    for (let r = 0; r < source.count; r++) {
-      const found = vocabulary.scan(source.text(r));
-      for (let k = 0; k < found; k++) {
-        const id = vocabulary.ids[k]!;
-        const field = vocabulary.fields[k]!;
-        if (id >= lastRecord.length) {
-          lastRecord = grow(lastRecord, id, -1);
-          slot = grow(slot, id, 0);
-        }
-        const bit = (1 << (field & 0x7f)) | (field & WHOLE_FIELD);
-        if (lastRecord[id] === r) {
-          pairMask[slot[id]!]! |= bit;
-          continue;
-        }
-        if (pairs === pairTerm.length) {
-          pairTerm = grow(pairTerm, pairs, 0);
-          pairMask = grow(pairMask, pairs, 0);
-        }
-        lastRecord[id] = r;
-        slot[id] = pairs;
-        pairTerm[pairs] = id;
-        pairMask[pairs++] = bit;
-      }
-      recordEnd[r] = pairs;
-    }
+    // The first pass collects (term, record, mask) triples in record order; the second lays them out term by term.
+    scan.run();
+    const { vocabulary, pairTerm, pairMask, pairs, recordEnd } = scan;
     const termCount = vocabulary.terms.length;
     this.start = new Int32Array(termCount + 1);
     for (let i = 0; i < pairs; i++) this.start[pairTerm[i]! + 1]!++;
@@ -297,11 +271,4 @@ interface Bonus {
 /** A term's worth as fuse.js scores it, −ln of its score: 0.001 for the token found exactly, else errors / length. */
 function termValue(m: TermMatch, token: string): number {
   return m.errors === 0 ? EXACT : -Math.log(m.errors / token.length);
-}
-
-function grow<T extends Int32Array | Uint8Array>(a: T, needed: number, fillWith: number): T {
-  const next = new (a.constructor as new (n: number) => T)(Math.max(needed + 1, a.length * 2));
-  next.set(a);
-  if (fillWith !== 0) next.fill(fillWith, a.length);
-  return next;
 }

@@ -1,5 +1,6 @@
 import type { LoadedStatistic } from './indexFile';
 import { Prefilter } from './prefilter';
+import { PrefilterScan } from './prefilterScan';
 import { MAX_TOKEN } from './prefilterVocabulary';
 import { EntryCache, FIELD_WEIGHTS, rankWithFuse, recordText, toIndexedEntry, type IndexedEntry, type RankedEntry } from './searchEntries';
 import { foldFast, searchTokens } from './searchText';
@@ -30,6 +31,8 @@ export interface StatisticSearch {
 export interface FuseSearchOptions {
   /** `false` ranks every statistic with fuse.js on each query: the reference the prefilter is measured against. */
   readonly prefilter?: boolean;
+  /** The prefilter's first pass over these statistics, run beforehand (see FuseStatisticSearch.build). */
+  readonly scan?: PrefilterScan;
 }
 
 /**
@@ -39,6 +42,11 @@ export interface FuseSearchOptions {
  * long phrase is typed to find one statistic, and a list cut short is marked incomplete.
  */
 export const PASS_BUDGET = 200;
+
+/** What the prefilter reads of each statistic: its searchable fields, joined. */
+function scanSource(statistics: readonly LoadedStatistic[]): { count: number; text: (r: number) => string } {
+  return { count: statistics.length, text: (r) => recordText(statistics[r]!) };
+}
 
 function candidatesFor(limit: number, pattern: string): number {
   const passes = Math.floor(0.4 * Math.min(pattern.length, 32)) + 1;
@@ -78,8 +86,23 @@ export class FuseStatisticSearch implements StatisticSearch {
     if (options.prefilter === false || statistics.length <= RANK_WHOLE_UP_TO) {
       this.entries = statistics.map(toIndexedEntry);
     } else {
-      this.prefilter = new Prefilter({ count: statistics.length, text: (r) => recordText(statistics[r]!), groups: this.groups }, FIELD_WEIGHTS);
+      this.prefilter = new Prefilter({ ...scanSource(statistics), groups: this.groups }, FIELD_WEIGHTS, options.scan);
     }
+  }
+
+  /**
+   * Builds the search in slices of about `sliceMs` of work, awaiting `pause()` between them, so that a large index
+   * (a second's work at 100k statistics) never holds up the editor's other work for long.
+   */
+  static async build(statistics: readonly LoadedStatistic[], pause: () => Promise<void>, sliceMs = 10): Promise<FuseStatisticSearch> {
+    if (statistics.length <= RANK_WHOLE_UP_TO) return new FuseStatisticSearch(statistics);
+    const scan = new PrefilterScan(scanSource(statistics));
+    for (;;) {
+      const until = Date.now() + sliceMs;
+      if (scan.run(() => Date.now() < until)) break;
+      await pause();
+    }
+    return new FuseStatisticSearch(statistics, { scan });
   }
 
   search(query: string, options: SearchOptions = {}): SearchResult {

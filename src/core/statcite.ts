@@ -14,6 +14,11 @@ export interface Statcite {
   readonly resolver: SourceResolver;
   readonly validation: ValidationContext;
   readonly search: StatisticSearch;
+  /**
+   * Builds the search ahead of its first use, in slices between which it awaits `pause()` (a rejected pause stops
+   * it); the first use before it is done builds it at once, as without it.
+   */
+  prepareSearch(pause: () => Promise<void>): Promise<void>;
 }
 
 /** The composition root of the core. `localize` translates the index's own problem messages (duplicate ids, …). */
@@ -32,6 +37,11 @@ export function createStatcite(files: readonly ParsedIndexFile[], localize: Loca
     },
     get search() {
       return (search ??= new FuseStatisticSearch(index.statistics));
+    },
+    async prepareSearch(pause) {
+      if (search) return;
+      const built = await FuseStatisticSearch.build(index.statistics, pause);
+      search ??= built;
     },
   };
   return statcite;

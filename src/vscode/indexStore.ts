@@ -154,11 +154,13 @@ export class IndexStore implements vscode.Disposable {
     const built = (this.statcite = createStatcite([...this.files.values()], vscode.l10n.t));
     this.publishProblems();
     // Listeners (the first diagnostics pass over open documents among them) run once loading has returned, and the
-    // search index is built after them, off the first keystroke (at 100k statistics it takes about a second).
+    // search index is built after them, off the first keystroke and in slices (at 100k statistics it is a second's
+    // work); a reload meanwhile stops it.
     setTimeout(() => {
       if (this.statcite !== built) return;
       this.emitter.fire(built);
-      setTimeout(() => this.statcite === built && built.search, 0);
+      const pause = () => new Promise<void>((resolve, reject) => setTimeout(() => (this.statcite === built ? resolve() : reject(new Error('reloaded'))), 0));
+      built.prepareSearch(pause).catch(() => undefined);
     }, 0);
   }
 

@@ -181,3 +181,22 @@ describe('typing a query a character at a time', () => {
     expect(typed.search('zendsk raportti', { limit: 20 }).hits[0]?.statistic.id).toMatch(/^zandesk-/);
   });
 });
+
+describe('FuseStatisticSearch.build, in slices', () => {
+  const stats = asLoaded(generateRecords(3000, 12));
+
+  it('pauses between slices and finds what a search built at once finds', async () => {
+    let pauses = 0;
+    const sliced = await FuseStatisticSearch.build(stats, async () => void pauses++, 0);
+    const whole = new FuseStatisticSearch(stats);
+    expect(pauses).toBeGreaterThan(5);
+    for (const q of ['asiakaspalvelu', 'zendsk', '客户服务', 'клиенты', '84%', 'customers expect fast answers']) {
+      const ids = (s: FuseStatisticSearch) => s.search(q, { limit: 20 }).hits.map((h) => [h.statistic.id, h.score]);
+      expect(ids(sliced), q).toEqual(ids(whole));
+    }
+  });
+
+  it('stops when a pause is rejected (the index was reloaded meanwhile)', async () => {
+    await expect(FuseStatisticSearch.build(stats, () => Promise.reject(new Error('reloaded')), 0)).rejects.toThrow('reloaded');
+  });
+});
