@@ -68,6 +68,8 @@ export function renderMarkdown(results: Results): string {
   if (results.search) {
     out.push('## Search, side by side', '', summaryTable(results.search), '');
     for (const [name, runs] of Object.entries(results.search as Record<string, Record<string, any>>)) out.push(searchTable(name, runs, runs.records, runs.queries), '');
+    const sliced = results.slicedBuild as { records: number; slices: number; totalMs: number; longestMs: number; error?: string } | undefined;
+    if (sliced) out.push(sliced.error ? `Building in slices: failed: ${sliced.error}` : `Building statcite's search in slices, as the editor does after loading (${sliced.records.toLocaleString('en')} statistics): ${sliced.slices} slices, ${ms(sliced.totalMs)} ms in all, the extension host held up at most ${ms(sliced.longestMs)} ms.`, '');
   }
   if (results.activation) {
     const a = results.activation;
