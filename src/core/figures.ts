@@ -142,7 +142,7 @@ const OF_IMPLIED = /kymmenestä|kümnest|sadasta|sajast/;
 const FRACTION_WORD_SOURCE = 'third|quarter|kolmasosa|kolmannes|трет|trešdaļ|kolmandik|neljännes|четверт|ceturtdaļ|veerand|half|puolet|половин|puse|pool';
 const FRACTION_WORD = new RegExp(FRACTION_WORD_SOURCE);
 // One scan for all three, as most prose has none of them.
-const ANY_FRACTION = new RegExp(`${IN_OF_WHOLE.source}|${OF_IMPLIED.source}|${FRACTION_WORD_SOURCE}`);
+const ANY_FRACTION = new RegExp(`${IN_OF_WHOLE.source}|${OF_IMPLIED.source}|${FRACTION_WORD_SOURCE}`, 'iu');
 
 /**
  * The readers that may find a figure in `text` (of those in `within`): most prose holds no figure, and cheap tests
@@ -157,8 +157,9 @@ export function figureReaders(text: string, within = ALL_READERS): number {
   if (within & Reader.Numerals && digit) readers |= Reader.Numerals;
   if (within & Reader.Chinese && CHINESE_GUARD.test(text)) readers |= Reader.Chinese;
   if (!(within & (Reader.Pairs | Reader.Implied | Reader.Words))) return readers;
+  // Most prose has none of these words: one case-insensitive scan before the text is lower-cased for the others.
+  if (!ANY_FRACTION.test(text)) return readers;
   const lower = text.toLowerCase();
-  if (!ANY_FRACTION.test(lower)) return readers;
   let number: boolean | undefined;
   const hasNumber = () => (number ??= digit || NUMBER_WORD.test(lower));
   if (within & Reader.Pairs && IN_OF_WHOLE.test(lower) && hasNumber()) readers |= Reader.Pairs;

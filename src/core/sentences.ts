@@ -10,9 +10,11 @@ export interface Sentence {
   readonly references: readonly FootnoteReference[];
 }
 
-const PLACEHOLDER = '\uFFFC';
+// A footnote reference stands in the text as one space: the figure readers read it as one, and a reference right after
+// a sentence's end still belongs to that sentence (see splitSentences).
+const REFERENCE_SPACE = ' ';
 const TERMINATORS = /[.!?。！？|]/gu;
-const TRAILING = /[\uFFFC"”’»)\]*_]/u;
+const TRAILING = /["”’»)\]*_]/u;
 
 const analysed = new WeakMap<ProseBlock, Sentence[]>();
 
@@ -43,14 +45,15 @@ export function splitSentences(block: ProseBlock): Sentence[] {
   const plain = new PlainText(block);
   const text = plain.text;
   // What the paragraph may hold saves each sentence the tests for what it cannot.
-  const readers = figureReaders(plain.refs.length ? text.replaceAll(PLACEHOLDER, ' ') : text);
+  const readers = figureReaders(text);
   const sentences: Sentence[] = [];
   let from = 0;
   TERMINATORS.lastIndex = 0;
-  for (let m = TERMINATORS.exec(text); m; m = TERMINATORS.exec(text)) {
-    const i = m.index;
+  // test() rather than exec(): a terminator is one character, and no match array is made for each.
+  while (TERMINATORS.test(text)) {
+    const i = TERMINATORS.lastIndex - 1;
     let end = i + 1;
-    while (end < text.length && TRAILING.test(text[end]!)) end++;
+    while (end < text.length && (TRAILING.test(text[end]!) || plain.referenceAt(end))) end++;
     if (end < text.length && !/\s/u.test(text[end]!) && !/[。！？|]/u.test(text[i]!)) continue;
     sentences.push(makeSentence(plain, from, end, readers));
     from = end;
@@ -79,7 +82,7 @@ class PlainText {
         this.refAt.push(text.length);
         this.refs.push(piece.reference);
         this.runOffsets.push(piece.reference.start);
-        text += PLACEHOLDER;
+        text += REFERENCE_SPACE;
       } else {
         this.runOffsets.push(piece.offset);
         text += piece.text;
@@ -113,9 +116,8 @@ function makeSentence(plain: PlainText, from: number, to: number, blockReaders: 
   const text = plain.text.slice(from, to);
   const references: FootnoteReference[] = [];
   for (let k = 0; k < plain.refAt.length; k++) if (plain.refAt[k]! >= from && plain.refAt[k]! < to) references.push(plain.refs[k]!);
-  const readable = plain.refs.length ? text.replaceAll(PLACEHOLDER, ' ') : text;
-  const readers = blockReaders && figureReaders(readable, blockReaders);
-  const figures = (readers ? readFigures(readable, { readers }) : []).map((f) => {
+  const readers = blockReaders && figureReaders(text, blockReaders);
+  const figures = (readers ? readFigures(text, { readers }) : []).map((f) => {
     // Map back through the offset table; a figure's end maps from its last character.
     const start = plain.offsetAt(from + f.start);
     const end = plain.offsetAt(from + f.end - 1) + 1;
