@@ -1,6 +1,6 @@
 // Bundles the extension (Node and browser) and the CLI with esbuild; tsc only type-checks.
 import { build } from 'esbuild';
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeBundledIndex } from './bundledIndex.mjs';
@@ -13,11 +13,9 @@ const production = !process.argv.includes('--dev');
 const out = process.argv.find((a) => a.startsWith('--out='))?.slice('--out='.length) ?? 'dist';
 // Some ESM dependencies read import.meta.url; in a CommonJS bundle it comes from __filename.
 const nodeShim = { define: { 'import.meta.url': 'importMetaUrl' }, banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" } };
-// The bundled data files, listed here so the extension need not read its own folder (src/vscode/indexStore.ts).
-const bundledData = { STATCITE_BUNDLED_DATA: JSON.stringify(readdirSync(new URL('../data', import.meta.url)).filter((f) => f.endsWith('.stats.json')).sort()) };
 const common = { bundle: true, mainFields: ['module', 'main'], minify: production, sourcemap: !production, logLevel: 'warning', target: 'es2022', legalComments: 'none' };
 
-const node = { ...common, entryPoints: ['src/extension.ts'], outfile: `${out}/extension.js`, platform: 'node', format: 'cjs', external: ['vscode'], ...nodeShim, define: { ...nodeShim.define, ...bundledData } };
+const node = { ...common, entryPoints: ['src/extension.ts'], outfile: `${out}/extension.js`, platform: 'node', format: 'cjs', external: ['vscode'], ...nodeShim };
 
 rmSync(resolve(fileURLToPath(new URL('..', import.meta.url)), out), { recursive: true, force: true });
 await Promise.all([
@@ -30,6 +28,6 @@ await Promise.all([
   buildLazyChunks(node, out).then((lazyChunks) => build({ ...node, plugins: [lazyChunks] })),
   // VS Code for the Web: the same extension in a web worker, no Node built-ins.
   // Web workers have no DOM: take the entity decoder's plain-JS build, not its `document`-based browser build.
-  build({ ...common, entryPoints: ['src/extension.ts'], outfile: `${out}/web/extension.js`, platform: 'browser', format: 'cjs', external: ['vscode'], conditions: ['worker'], alias: { 'decode-named-character-reference': './node_modules/decode-named-character-reference/index.js' }, define: bundledData }),
+  build({ ...common, entryPoints: ['src/extension.ts'], outfile: `${out}/web/extension.js`, platform: 'browser', format: 'cjs', external: ['vscode'], conditions: ['worker'], alias: { 'decode-named-character-reference': './node_modules/decode-named-character-reference/index.js' } }),
   build({ ...common, entryPoints: ['src/cli/index.ts'], outfile: `${out}/cli.js`, platform: 'node', format: 'cjs', ...nodeShim, define: { ...nodeShim.define, STATCITE_VERSION: JSON.stringify(version) } }),
 ]);

@@ -5,9 +5,6 @@ import { LineIndex } from '../core/lineIndex';
 import { createStatcite, type Statcite } from '../core/statcite';
 import { readConfig } from './config';
 
-/** The bundled data files (`data/*.stats.json`), listed by scripts/build.mjs; from source, the folder is read. */
-declare const STATCITE_BUNDLED_DATA: readonly string[] | undefined;
-
 /**
  * Holds the current index: the bundled statistics plus the workspace's own `*.stats.json` files. Reloads a file
  * when it changes, is replaced or deleted, and shows each bad record as a diagnostic in its file.
@@ -81,7 +78,6 @@ export class IndexStore implements vscode.Disposable {
 
   private async bundledFiles(): Promise<vscode.Uri[]> {
     const dir = vscode.Uri.joinPath(this.extensionUri, 'data');
-    if (typeof STATCITE_BUNDLED_DATA !== 'undefined') return STATCITE_BUNDLED_DATA.map((name) => vscode.Uri.joinPath(dir, name));
     try {
       const entries = await vscode.workspace.fs.readDirectory(dir);
       // Plain code-unit order: the names are lowercase ASCII, and the first localeCompare costs milliseconds (ICU).

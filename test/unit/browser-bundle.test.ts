@@ -31,9 +31,7 @@ function webBuildOptions(): BuildOptions {
   if (!common || !web) throw new Error('scripts/build.mjs no longer has a one-line `common` options object and a web build of dist/web/extension.js; update this test to read the new layout');
   // The web build must not get the Node shim (its banner calls require('url') and reads __filename).
   expect(web, 'the web build of scripts/build.mjs').not.toMatch(/nodeShim|banner|platform: 'node'/);
-  // The web build lists the bundled data files (`bundledData` in scripts/build.mjs), so the extension never reads its folder.
-  const bundledData = { STATCITE_BUNDLED_DATA: JSON.stringify([...bundledFiles].sort()) };
-  const options = new Function('common', 'bundledData', 'out', `return ${web};`)(new Function('production', `return ${common};`)(false), bundledData, 'dist') as BuildOptions;
+  const options = new Function('common', 'out', `return ${web};`)(new Function('production', `return ${common};`)(false), 'dist') as BuildOptions;
   expect(options).toMatchObject({ entryPoints: ['src/extension.ts'], platform: 'browser', format: 'cjs', external: ['vscode'] });
   return options;
 }
