@@ -1,5 +1,6 @@
 import { figureReaders, readFigures, type Figure } from './figures';
 import type { FootnoteReference, ProseBlock } from './markdown';
+import { lastAtMost } from './sortedSearch';
 
 /** A sentence of prose with the figures it states and the footnotes that cite it, all at document offsets. */
 export interface Sentence {
@@ -95,14 +96,8 @@ class PlainText {
   /** The document offset of character `i`; past the end, the block's end. */
   offsetAt(i: number): number {
     if (i >= this.text.length) return this.end;
-    let lo = 0;
-    let hi = this.runStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.runStarts[mid]! <= i) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.runOffsets[lo]! + (i - this.runStarts[lo]!);
+    const run = lastAtMost(this.runStarts, i);
+    return this.runOffsets[run]! + (i - this.runStarts[run]!);
   }
 
   /** The reference at placeholder position `i`, if there is one. */
