@@ -22,8 +22,11 @@ const DASH = String.raw`\s*[-–—‒]\s*`;
 // A figure does not start inside a word or code-like token ("B2C", "COVID-19", "mp3").
 // Chinese writes no spaces, so a figure may follow a Han character ("超过60%的消费者") or a comma after one ("考虑,46%").
 const NOT_IN_WORD = String.raw`(?<!(?!\p{Script=Han})[\p{L}\p{N}_]|(?<!\p{Script=Han})[.,]|\p{L}-)`;
-// The lookahead first: it fails fast where no figure can start, before the costly Unicode lookbehind runs.
-const NUMERIC = new RegExp(`(?=[$€£\\d])${NOT_IN_WORD}(?:([$€£])\\s?)?${NUMBER}(?:${DASH}${NUMBER})?`, 'gu');
+// Sticky, tried only where a figure can start: scanning for those places is several times faster than letting the
+// Unicode lookbehind's regular expression scan the text itself.
+const NUMERIC = new RegExp(`${NOT_IN_WORD}(?:([$€£])\\s?)?${NUMBER}(?:${DASH}${NUMBER})?`, 'uy');
+// A currency sign or the first of a run of digits (one after a digit is never a figure's start).
+const NUMERIC_START = /[$€£]|\d+/g;
 
 const PERCENT_AFTER = /^\s?(?:%|％|(?:prosent|procent|protsen|процент|per ?cent)[\p{L}]*)/iu;
 const MULTIPLIER_AFTER = /^(?:\s?[x×](?![\p{L}])|-?\s?(?:fold|kertai\p{L}*|kertaa|kertaiseksi)|\s(?:times|kertaa|reizes|reizēm|korda|раза?|разу)(?![\p{L}])|-k korda|-kordselt|-kord\p{L}*|\s?倍)/iu;
@@ -35,7 +38,8 @@ const SCALE_AFTER: ReadonlyArray<readonly [RegExp, number]> = [
   [/^\s?亿/u, 1e8],
   [/^\s?万/u, 1e4],
 ];
-const CURRENCY_AFTER = /^\s?(?:\$|€|£|usd|eur|dollar\p{L}*|dolār\p{L}*|euro\p{L}*|eiro|доллар\p{L}*|евро|美元|欧元)/iu;
+// Longer words first: "euroa" is read whole, not as "eur".
+const CURRENCY_AFTER = /^\s?(?:\$|€|£|usd|euro\p{L}*|eur|dollar\p{L}*|dolār\p{L}*|eiro|доллар\p{L}*|евро|美元|欧元)/iu;
 const FOLLOWED_BY_WORD = /^[\p{L}]/u;
 
 /**
@@ -65,7 +69,12 @@ export const Reader = { Pairs: 1, Implied: 2, Words: 4, Chinese: 8, Numerals: 16
 export const ALL_READERS = 31;
 
 function readNumerals(text: string, out: Figure[]): void {
-  for (const m of text.matchAll(NUMERIC)) {
+  NUMERIC_START.lastIndex = 0;
+  for (let at = NUMERIC_START.exec(text); at; at = NUMERIC_START.exec(text)) {
+    NUMERIC.lastIndex = at.index;
+    const m = NUMERIC.exec(text);
+    if (!m) continue;
+    NUMERIC_START.lastIndex = m.index + m[0].length;
     const start = m.index;
     let end = start + m[0].length;
     const currencyBefore = m[1] !== undefined;
@@ -117,11 +126,17 @@ function isYear(intPart: string, sep: string | undefined, value: number): boolea
   return sep === undefined && /^\d{4}$/.test(intPart) && value >= 1900 && value <= 2100;
 }
 
-const WORD = String.raw`[\p{L}\d]+`;
+/** What a fraction may count out of: "nine in ten", "3/4", "one in five". */
+const WHOLES: readonly number[] = [10, 100, 4, 3, 5, 20];
+// The count is a number word or digits, not any word: a regular expression that took any word and backtracked
+// through it to find "in" was slow, and it let "raportin 9 in 10" hide "9 in 10".
+const byLength = (words: string[]) => words.sort((a, b) => b.length - a.length).join('|');
+const COUNT = String.raw`(\d+|${byLength(numberWordList())})`;
+const WHOLE = String.raw`(\d+|${byLength(numberWordList(WHOLES))})`;
 const IN_OF = String.raw`(?:in|out of|of|из|no|\/)`;
-const FRACTION_PAIR = new RegExp(`(?<![\\p{L}\\p{N}])(${WORD})\\s*(${IN_OF})\\s*(${WORD})(?![\\p{L}\\p{N}])`, 'giu');
+const FRACTION_PAIR = new RegExp(`(?<![\\p{L}\\p{N}])${COUNT}\\s*(${IN_OF})\\s*${WHOLE}(?![\\p{L}\\p{N}])`, 'giu');
 // Finnish and Estonian put the "out of ten" in one word: "yhdeksän kymmenestä", "üheksa kümnest", "N sadasta".
-const FRACTION_OF_IMPLIED = new RegExp(`(?<![\\p{L}\\p{N}])(${WORD})\\s+(kymmenestä|kümnest|sadasta|sajast)(?![\\p{L}\\p{N}])`, 'giu');
+const FRACTION_OF_IMPLIED = new RegExp(`(?<![\\p{L}\\p{N}])${COUNT}\\s+(kymmenestä|kümnest|sadasta|sajast)(?![\\p{L}\\p{N}])`, 'giu');
 const FRACTION_WORDS: ReadonlyArray<readonly [RegExp, number]> = [
   [/(?<![\p{L}])(?:one|a) third(?![\p{L}])/giu, 100 / 3],
   [/(?<![\p{L}])two thirds(?![\p{L}])/giu, 200 / 3],
@@ -131,8 +146,6 @@ const FRACTION_WORDS: ReadonlyArray<readonly [RegExp, number]> = [
   [/(?<![\p{L}])(?:half|puolet|половин\p{L}*|puse|pool)(?![\p{L}])/giu, 50],
 ];
 
-/** What a fraction may count out of: "nine in ten", "3/4", "one in five". */
-const WHOLES: readonly number[] = [10, 100, 4, 3, 5, 20];
 const DIGIT = /\d/;
 const CHINESE_GUARD = /分之|倍/;
 const NUMBER_WORD = new RegExp(numberWordList().join('|'));

@@ -45,8 +45,16 @@ export function sentencesOf(block: ProseBlock): Sentence[] {
 export function splitSentences(block: ProseBlock): Sentence[] {
   const plain = new PlainText(block);
   const text = plain.text;
-  // What the paragraph may hold saves each sentence the tests for what it cannot.
+  // Figures are read once in the whole paragraph, each belonging to the sentence it starts in: one pass of each reader
+  // instead of one per sentence, and most paragraphs need none.
   const readers = figureReaders(text);
+  const figures = readers ? readFigures(text, { readers }) : [];
+  let nextFigure = 0;
+  const sentence = (from: number, to: number) => {
+    const first = nextFigure;
+    while (nextFigure < figures.length && figures[nextFigure]!.start < to) nextFigure++;
+    return makeSentence(plain, from, to, figures.slice(first, nextFigure));
+  };
   const sentences: Sentence[] = [];
   let from = 0;
   TERMINATORS.lastIndex = 0;
@@ -56,11 +64,11 @@ export function splitSentences(block: ProseBlock): Sentence[] {
     let end = i + 1;
     while (end < text.length && (TRAILING.test(text[end]!) || plain.referenceAt(end))) end++;
     if (end < text.length && !/\s/u.test(text[end]!) && !/[。！？|]/u.test(text[i]!)) continue;
-    sentences.push(makeSentence(plain, from, end, readers));
+    sentences.push(sentence(from, end));
     from = end;
     TERMINATORS.lastIndex = end;
   }
-  if (from < text.length) sentences.push(makeSentence(plain, from, text.length, readers));
+  if (from < text.length) sentences.push(sentence(from, text.length));
   return sentences.filter((s) => s.text.trim().length > 0);
 }
 
@@ -107,17 +115,13 @@ class PlainText {
   }
 }
 
-function makeSentence(plain: PlainText, from: number, to: number, blockReaders: number): Sentence {
+/** A sentence of `plain` from `from` to `to`, with the paragraph's figures that start in it (at paragraph offsets). */
+function makeSentence(plain: PlainText, from: number, to: number, read: readonly Figure[]): Sentence {
   const text = plain.text.slice(from, to);
   const references: FootnoteReference[] = [];
   for (let k = 0; k < plain.refAt.length; k++) if (plain.refAt[k]! >= from && plain.refAt[k]! < to) references.push(plain.refs[k]!);
-  const readers = blockReaders && figureReaders(text, blockReaders);
-  const figures = (readers ? readFigures(text, { readers }) : []).map((f) => {
-    // Map back through the offset table; a figure's end maps from its last character.
-    const start = plain.offsetAt(from + f.start);
-    const end = plain.offsetAt(from + f.end - 1) + 1;
-    return { ...f, start, end };
-  });
+  // Map back through the offset table; a figure's end maps from its last character.
+  const figures = read.map((f) => ({ ...f, start: plain.offsetAt(f.start), end: plain.offsetAt(f.end - 1) + 1 }));
   // A sentence closed by a footnote reference ends where the reference ends.
   return { start: plain.offsetAt(from), end: plain.referenceAt(to - 1)?.end ?? plain.offsetAt(to - 1) + 1, text, figures, references };
 }

@@ -115,6 +115,11 @@ describe('readFigures: fractions', () => {
     expect(f).toMatchObject({ value, kind: 'percent', approximate: true });
   });
 
+  it('reads a fraction after a word that ends in "in" or "of" ("raportin 9 in 10")', () => {
+    expect(readFigures('Raportin 9 in 10 asiakasta.').map((f) => [f.text, f.value])).toEqual([['9 in 10', 90]]);
+    expect(readFigures('Behalf of nine in ten.').map((f) => [f.text, f.value])).toEqual([['nine in ten', 90]]);
+  });
+
   it('does not read "one in a million" or a fraction bigger than one as a share', () => {
     expect(readFigures('It happens to one in a million users.')).toEqual([]);
     expect(readFigures('eleven in ten')).toEqual([]);
@@ -203,6 +208,11 @@ describe('readFigures: what is not a figure', () => {
     ['', 'empty text'],
   ])('"%s" (%s)', (text) => {
     expect(readFigures(text)).toEqual([]);
+  });
+
+  it('reads a figure after a currency sign or a space, never from inside a number or a word', () => {
+    expect(readFigures('x12345, B2C and 4G2').map((f) => f.text)).toEqual([]);
+    expect(readFigures('$5, €7,6 miljardia, 1 000 000 € and 10–12 %').map((f) => f.text)).toEqual(['$5', '€7,6 miljardia', '1 000 000 €', '10–12 %']);
   });
 
   it('never throws on odd input', () => {
