@@ -134,9 +134,12 @@ const byLength = (words: string[]) => words.sort((a, b) => b.length - a.length).
 const COUNT = String.raw`(\d+|${byLength(numberWordList())})`;
 const WHOLE = String.raw`(\d+|${byLength(numberWordList(WHOLES))})`;
 const IN_OF = String.raw`(?:in|out of|of|из|no|\/)`;
-const FRACTION_PAIR = new RegExp(`(?<![\\p{L}\\p{N}])${COUNT}\\s*(${IN_OF})\\s*${WHOLE}(?![\\p{L}\\p{N}])`, 'giu');
+// The link ("in", "/") and the implied whole come first and the count is checked behind them: a regular expression that
+// starts with a lookbehind or a long list of words tries them at every character, several times slower.
+const FRACTION_PAIR = new RegExp(`(${IN_OF})(?<=(?<![\\p{L}\\p{N}])${COUNT}(\\s*)${IN_OF})\\s*${WHOLE}(?![\\p{L}\\p{N}])`, 'giu');
 // Finnish and Estonian put the "out of ten" in one word: "yhdeksän kymmenestä", "üheksa kümnest", "N sadasta".
-const FRACTION_OF_IMPLIED = new RegExp(`(?<![\\p{L}\\p{N}])${COUNT}\\s+(kymmenestä|kümnest|sadasta|sajast)(?![\\p{L}\\p{N}])`, 'giu');
+const OF_IMPLIED_WORD = '(?:kymmenestä|kümnest|sadasta|sajast)';
+const FRACTION_OF_IMPLIED = new RegExp(`(${OF_IMPLIED_WORD})(?<=(?<![\\p{L}\\p{N}])${COUNT}(\\s+)${OF_IMPLIED_WORD})(?![\\p{L}\\p{N}])`, 'giu');
 const FRACTION_WORDS: ReadonlyArray<readonly [RegExp, number]> = [
   [/(?<![\p{L}])(?:one|a) third(?![\p{L}])/giu, 100 / 3],
   [/(?<![\p{L}])two thirds(?![\p{L}])/giu, 200 / 3],
@@ -158,47 +161,56 @@ const FRACTION_WORD = new RegExp(FRACTION_WORD_SOURCE);
 const ANY_FRACTION = new RegExp(`${IN_OF_WHOLE.source}|${OF_IMPLIED.source}|${FRACTION_WORD_SOURCE}`, 'iu');
 
 /**
- * The readers that may find a figure in `text` (of those in `within`): most prose holds no figure, and cheap tests
- * of what each reader needs skip its Unicode regular expressions there. The fraction readers' words are matched
- * case-insensitively, so they are looked for in the lower-cased text. A test may let through what its reader then
- * drops, never the other way round; a sentence's readers are among its paragraph's, so a paragraph's test can save
- * its sentences theirs.
+ * The readers that may find a figure in `text`: most prose holds no figure, and cheap tests of what each reader needs
+ * skip its Unicode regular expressions there. The fraction readers' words are matched case-insensitively, so they are
+ * looked for in the lower-cased text. A test may let through what its reader then drops, never the other way round.
  */
-export function figureReaders(text: string, within = ALL_READERS): number {
+export function figureReaders(text: string): number {
   let readers = 0;
   const digit = DIGIT.test(text);
-  if (within & Reader.Numerals && digit) readers |= Reader.Numerals;
-  if (within & Reader.Chinese && CHINESE_GUARD.test(text)) readers |= Reader.Chinese;
-  if (!(within & (Reader.Pairs | Reader.Implied | Reader.Words))) return readers;
+  if (digit) readers |= Reader.Numerals;
+  if (CHINESE_GUARD.test(text)) readers |= Reader.Chinese;
   // Most prose has none of these words: one case-insensitive scan before the text is lower-cased for the others.
   if (!ANY_FRACTION.test(text)) return readers;
   const lower = text.toLowerCase();
   let number: boolean | undefined;
   const hasNumber = () => (number ??= digit || NUMBER_WORD.test(lower));
-  if (within & Reader.Pairs && IN_OF_WHOLE.test(lower) && hasNumber()) readers |= Reader.Pairs;
-  if (within & Reader.Implied && OF_IMPLIED.test(lower) && hasNumber()) readers |= Reader.Implied;
-  if (within & Reader.Words && FRACTION_WORD.test(lower)) readers |= Reader.Words;
+  if (IN_OF_WHOLE.test(lower) && hasNumber()) readers |= Reader.Pairs;
+  if (OF_IMPLIED.test(lower) && hasNumber()) readers |= Reader.Implied;
+  if (FRACTION_WORD.test(lower)) readers |= Reader.Words;
   return readers;
 }
 
 function readFractionPairs(text: string, out: Figure[]): void {
+  let taken = 0;
   for (const m of text.matchAll(FRACTION_PAIR)) {
-    const a = wordNumber(m[1]!);
-    const b = wordNumber(m[3]!);
+    const [, link, count = '', space = '', whole = ''] = m;
+    // Read left to right as if from the count: a count inside the last match ("four" in "nine in four in ten") is taken.
+    const start = m.index - space.length - count.length;
+    if (start < taken) continue;
+    taken = m.index + m[0].length;
+    const a = wordNumber(count);
+    const b = wordNumber(whole);
     if (a === undefined || b === undefined || b === 0 || a > b || !WHOLES.includes(b)) continue;
     // "/" only between digits ("9/10"); words need a real "in"/"of".
-    if (m[2] === '/' && !(/^\d+$/.test(m[1]!) && /^\d+$/.test(m[3]!))) continue;
-    const start = m.index;
-    out.push({ value: round1((a / b) * 100), kind: 'percent', scale: 1, approximate: true, start, end: start + m[0].length, text: m[0] });
+    if (link === '/' && !(/^\d+$/.test(count) && /^\d+$/.test(whole))) continue;
+    const end = m.index + m[0].length;
+    out.push({ value: round1((a / b) * 100), kind: 'percent', scale: 1, approximate: true, start, end, text: text.slice(start, end) });
   }
 }
 
 function readImpliedFractions(text: string, out: Figure[]): void {
+  let taken = 0;
   for (const m of text.matchAll(FRACTION_OF_IMPLIED)) {
-    const a = wordNumber(m[1]!);
-    const b = /^(?:sadasta|sajast)$/iu.test(m[2]!) ? 100 : 10;
+    const [, word = '', count = '', space = ''] = m;
+    const start = m.index - space.length - count.length;
+    if (start < taken) continue;
+    taken = m.index + m[0].length;
+    const a = wordNumber(count);
+    const b = /^(?:sadasta|sajast)$/iu.test(word) ? 100 : 10;
     if (a === undefined || a > b) continue;
-    out.push({ value: round1((a / b) * 100), kind: 'percent', scale: 1, approximate: true, start: m.index, end: m.index + m[0].length, text: m[0] });
+    const end = m.index + m[0].length;
+    out.push({ value: round1((a / b) * 100), kind: 'percent', scale: 1, approximate: true, start, end, text: text.slice(start, end) });
   }
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ALL_READERS, readFigures, type Figure } from '../../src/core/figures';
-import { parseChineseNumber, wordNumber } from '../../src/core/numberWords';
+import { ALL_READERS, readFigures, Reader, type Figure } from '../../src/core/figures';
+import { numberWordList, parseChineseNumber, wordNumber } from '../../src/core/numberWords';
 
 /** The one figure read from `text`, checked to map back to `written` in the text. */
 function only(text: string, written: string): Figure {
@@ -305,5 +305,37 @@ describe('readFigures: the fast guards read what the full readers read', () => {
     fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (text) => {
         expect(readFigures(text)).toEqual(readFigures(text, { readers: ALL_READERS }));
       }), { numRuns: 2000 });
+  });
+});
+
+describe('readFigures: fractions found from their link read what a reading from the count reads', () => {
+  // The readers look for "in", "/" or "kymmenestä" first and check the count behind it (much faster); this is the
+  // plain left-to-right reading they stand for.
+  const alternatives = (values?: number[]) => numberWordList(values).sort((a, b) => b.length - a.length).join('|');
+  const PAIR = new RegExp(`(?<![\\p{L}\\p{N}])(\\d+|${alternatives()})\\s*(in|out of|of|из|no|\\/)\\s*(\\d+|${alternatives([10, 100, 4, 3, 5, 20])})(?![\\p{L}\\p{N}])`, 'giu');
+  const IMPLIED = new RegExp(`(?<![\\p{L}\\p{N}])(\\d+|${alternatives()})\\s+(kymmenestä|kümnest|sadasta|sajast)(?![\\p{L}\\p{N}])`, 'giu');
+  const pairsFromCount = (text: string) =>
+    [...text.matchAll(PAIR)]
+      .filter(([, a, link, b]) => {
+        const [x, y] = [wordNumber(a!), wordNumber(b!)];
+        return x !== undefined && y !== undefined && y > 0 && x <= y && [10, 100, 4, 3, 5, 20].includes(y) && (link !== '/' || /^\d+$/.test(a! + b!));
+      })
+      .map((m) => [m.index, m[0]]);
+  const impliedFromCount = (text: string) =>
+    [...text.matchAll(IMPLIED)].filter(([, a, whole]) => (wordNumber(a!) ?? Infinity) <= (/^(?:sadasta|sajast)$/iu.test(whole!) ? 100 : 10)).map((m) => [m.index, m[0]]);
+  // Counts and links alternate, so chains like "nine in four in ten" come up often.
+  const count = fc.constantFrom('nine', 'Four', 'ten', 'TEN', '9', '10', '4', 'kolme', 'kolm', 'десяти', 'восемь', 'hundred', 'sata', 'raportin', 'x', '.', 'ä', '');
+  const link = fc.constantFrom('in', 'of', 'out of', 'из', 'no', '/', 'kymmenestä', 'sadasta', 'kümnest', 'behalf', '');
+  const space = fc.constantFrom(' ', '', '  ');
+  const piece = fc.tuple(count, space, link, space).map((p) => p.join(''));
+  it('on text made of counts, links and wholes', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect(readFigures(text, { readers: Reader.Pairs }).map((f) => [f.start, f.text])).toEqual(pairsFromCount(text));
+        expect(readFigures(text, { readers: Reader.Implied }).map((f) => [f.start, f.text])).toEqual(impliedFromCount(text));
+      }),
+      { numRuns: 4000 },
+    );
   });
 });
