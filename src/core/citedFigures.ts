@@ -1,7 +1,7 @@
 import { figureStates } from './figureMatch';
 import { describeFigure, describeSource } from './format';
 import { parseMarkdown, type ParsedMarkdown } from './markdown';
-import { sentencesOf } from './sentences';
+import { sentencesWithFigures } from './sentences';
 import type { Statcite } from './statcite';
 
 /** A figure whose sentence cites a source that reports it, with a one-line description of that source. */
@@ -17,8 +17,8 @@ export function citedFigures(text: string, statcite: Statcite, md: ParsedMarkdow
   const definitions = new Map(md.definitions.map((d) => [d.id, d]));
   const out: CitedFigure[] = [];
   for (const block of md.prose) {
-    for (const sentence of sentencesOf(block)) {
-      if (!sentence.references.length || !sentence.figures.length) continue;
+    for (const sentence of sentencesWithFigures(block)) {
+      if (!sentence.references.length) continue;
       const stats = sentence.references.flatMap((r) => {
         const def = definitions.get(r.id);
         return (def && statcite.resolver.resolve(def)?.statistics) || [];

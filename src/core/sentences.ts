@@ -16,17 +16,29 @@ export interface Sentence {
 const REFERENCE_SPACE = ' ';
 const TERMINATORS = /[.!?。！？|]/gu;
 const TRAILING = /["”’»)\]*_]/u;
+const NOT_BLANK = /\S/u;
+const NONE: readonly never[] = [];
 
 const analysed = new WeakMap<ProseBlock, Sentence[]>();
+const analysedWithFigures = new WeakMap<ProseBlock, Sentence[]>();
 
 /** The sentences of a block; a block from a cached chunk reuses the chunk's analysis, moved to its place. */
 export function sentencesOf(block: ProseBlock): Sentence[] {
-  if (!block.origin) return splitSentences(block);
+  return analysedOnce(block, analysed, false);
+}
+
+/** The sentences of a block that state a figure: all that validation reads, and most sentences are never made. */
+export function sentencesWithFigures(block: ProseBlock): Sentence[] {
+  return analysedOnce(block, analysedWithFigures, true);
+}
+
+function analysedOnce(block: ProseBlock, cache: WeakMap<ProseBlock, Sentence[]>, withFiguresOnly: boolean): Sentence[] {
+  if (!block.origin) return splitSentences(block, withFiguresOnly);
   const { block: original, shift } = block.origin;
-  let sentences = analysed.get(original);
+  let sentences = cache.get(original);
   if (!sentences) {
-    sentences = splitSentences(original);
-    analysed.set(original, sentences);
+    sentences = splitSentences(original, withFiguresOnly);
+    cache.set(original, sentences);
   }
   if (shift === 0) return sentences;
   return sentences.map((s) => ({
@@ -39,23 +51,25 @@ export function sentencesOf(block: ProseBlock): Sentence[] {
 }
 
 /**
- * Splits a prose block into sentences. A footnote reference right after a full stop ("84 %.[^1]") belongs to
- * the sentence it closes; "7.6" and "7,6" are not sentence ends.
+ * Splits a prose block into sentences (only those stating a figure, if asked). A footnote reference right after a
+ * full stop ("84 %.[^1]") belongs to the sentence it closes; "7.6" and "7,6" are not sentence ends.
  */
-export function splitSentences(block: ProseBlock): Sentence[] {
+export function splitSentences(block: ProseBlock, withFiguresOnly = false): Sentence[] {
   const plain = new PlainText(block);
   const text = plain.text;
   // Figures are read once in the whole paragraph, each belonging to the sentence it starts in: one pass of each reader
   // instead of one per sentence, and most paragraphs need none.
   const readers = figureReaders(text);
-  const figures = readers ? readFigures(text, { readers }) : [];
+  const figures = readers ? readFigures(text, { readers }) : NONE;
+  if (withFiguresOnly && figures.length === 0) return [];
+  const sentences: Sentence[] = [];
   let nextFigure = 0;
-  const sentence = (from: number, to: number) => {
+  const add = (from: number, to: number) => {
     const first = nextFigure;
     while (nextFigure < figures.length && figures[nextFigure]!.start < to) nextFigure++;
-    return makeSentence(plain, from, to, figures.slice(first, nextFigure));
+    if (first < nextFigure) sentences.push(makeSentence(plain, from, to, figures.slice(first, nextFigure)));
+    else if (!withFiguresOnly && NOT_BLANK.test(text.slice(from, to))) sentences.push(makeSentence(plain, from, to, NONE));
   };
-  const sentences: Sentence[] = [];
   let from = 0;
   TERMINATORS.lastIndex = 0;
   // test() rather than exec(): a terminator is one character, and no match array is made for each.
@@ -64,12 +78,14 @@ export function splitSentences(block: ProseBlock): Sentence[] {
     let end = i + 1;
     while (end < text.length && (TRAILING.test(text[end]!) || plain.referenceAt(end))) end++;
     if (end < text.length && !/\s/u.test(text[end]!) && !/[。！？|]/u.test(text[i]!)) continue;
-    sentences.push(sentence(from, end));
+    add(from, end);
+    // Past the last figure there is nothing more to make.
+    if (withFiguresOnly && nextFigure === figures.length) return sentences;
     from = end;
     TERMINATORS.lastIndex = end;
   }
-  if (from < text.length) sentences.push(sentence(from, text.length));
-  return sentences.filter((s) => s.text.trim().length > 0);
+  if (from < text.length) add(from, text.length);
+  return sentences;
 }
 
 /** A block's text with each reference as one placeholder character, and the way back to document offsets. */
@@ -121,7 +137,7 @@ function makeSentence(plain: PlainText, from: number, to: number, read: readonly
   const references: FootnoteReference[] = [];
   for (let k = 0; k < plain.refAt.length; k++) if (plain.refAt[k]! >= from && plain.refAt[k]! < to) references.push(plain.refs[k]!);
   // Map back through the offset table; a figure's end maps from its last character.
-  const figures = read.map((f) => ({ ...f, start: plain.offsetAt(f.start), end: plain.offsetAt(f.end - 1) + 1 }));
+  const figures = read.length === 0 ? NONE : read.map((f) => ({ ...f, start: plain.offsetAt(f.start), end: plain.offsetAt(f.end - 1) + 1 }));
   // A sentence closed by a footnote reference ends where the reference ends.
   return { start: plain.offsetAt(from), end: plain.referenceAt(to - 1)?.end ?? plain.offsetAt(to - 1) + 1, text, figures, references };
 }

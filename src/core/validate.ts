@@ -6,7 +6,7 @@ import type { LoadedStatistic } from './indexFile';
 import { MarkdownCache, parseMarkdown, type FootnoteDefinition, type ParsedMarkdown } from './markdown';
 import type { SourceResolver, ResolvedSource } from './resolveSource';
 import { RULES, type RuleCode, type Severity, type SeveritySetting } from './rules';
-import { sentencesOf, type Sentence } from './sentences';
+import { sentencesWithFigures, type Sentence } from './sentences';
 import type { StatisticsIndex } from './statisticsIndex';
 import { TopicMatcher } from './topics';
 import { english, type Localize } from './localize';
@@ -102,8 +102,7 @@ function runRules(text: string, md: ParsedMarkdown, ctx: ValidationContext, opti
 
   for (const block of md.prose) {
     if (cancelled()) break;
-    for (const sentence of sentencesOf(block)) {
-      if (sentence.figures.length === 0) continue;
+    for (const sentence of sentencesWithFigures(block)) {
       const sources = sentence.references.flatMap((r) => resolved.get(r.id) ?? []);
       if (sentence.references.length === 0) checkUncited(text, md, sentence, ctx, add, t);
       else if (sources.length) checkMismatch(text, sentence, sources, add, t);

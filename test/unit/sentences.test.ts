@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readFigures } from '../../src/core/figures';
 import { parseMarkdown } from '../../src/core/markdown';
-import { splitSentences, type Sentence } from '../../src/core/sentences';
+import { sentencesWithFigures, splitSentences, type Sentence } from '../../src/core/sentences';
 
 function sentencesOf(text: string): Sentence[] {
   return parseMarkdown(text).prose.flatMap((b) => splitSentences(b));
@@ -68,11 +68,13 @@ describe('splitSentences', () => {
 
   // Reading a sentence alone differs only where the paragraph shows more: the case above, and a number glued to a
   // "_" that ends the sentence before it ("。_84"), which is not a figure (the generator leaves "_" out).
-  it('gives each sentence the figures that reading it alone finds (figures are read once per paragraph)', () => {
+  it('gives each sentence the figures that reading it alone finds (figures are read once per paragraph), and validation the same sentences with figures', () => {
     const pieces = ['84', '7,6', '%', ' %', 'mrd.', 'miljardia', 'euro', 'x', ' times', 'nine', 'in', 'ten', 'half', '(56%)', '十分之九', '倍', '。', '|', '.', '!', '?', '”', ')', '*', ' ', ' ', 'word', '[^a]', '$', '2020', '–'];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 16 }), (parts) => {
         const text = parts.join('') + NOTES;
+        const withFigures = parseMarkdown(text).prose.flatMap((b) => sentencesWithFigures(b));
+        expect(withFigures).toEqual(sentencesOf(text).filter((s) => s.figures.length > 0));
         for (const sentence of sentencesOf(text)) {
           const alone = readFigures(sentence.text).map((f) => [f.text, f.value, f.kind]);
           expect(sentence.figures.map((f) => [f.text, f.value, f.kind])).toEqual(alone);
