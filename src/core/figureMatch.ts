@@ -28,8 +28,10 @@ export function figureStates(figure: Figure, stat: Pick<Statistic, 'value' | 'va
   return stat.valueMax !== undefined && Math.abs(figure.valueMax - stat.valueMax) <= tolerance;
 }
 
+/** Thirds, sixths, sevenths and ninths as the index rounds them: a figure in words may state them. */
+const ROUNDED_FRACTIONS = new Set([33.3, 66.7, 16.7, 83.3, 14.3, 11.1]);
 function isRoundedFraction(value: number): boolean {
-  return [33.3, 66.7, 16.7, 83.3, 14.3, 11.1].includes(value);
+  return ROUNDED_FRACTIONS.has(value);
 }
 
 /** A key that buckets statistics by value, so a figure finds its candidates without a scan. */

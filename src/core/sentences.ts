@@ -100,20 +100,24 @@ class PlainText {
   private readonly end: number;
 
   constructor(block: ProseBlock) {
-    let text = '';
+    // Joined once rather than concatenated: the regular expressions would flatten a concatenation again.
+    const parts: string[] = [];
+    let length = 0;
     for (const piece of block.pieces) {
-      this.runStarts.push(text.length);
+      this.runStarts.push(length);
       if (piece.kind === 'reference') {
-        this.refAt.push(text.length);
+        this.refAt.push(length);
         this.refs.push(piece.reference);
         this.runOffsets.push(piece.reference.start);
-        text += REFERENCE_SPACE;
+        parts.push(REFERENCE_SPACE);
+        length += REFERENCE_SPACE.length;
       } else {
         this.runOffsets.push(piece.offset);
-        text += piece.text;
+        parts.push(piece.text);
+        length += piece.text.length;
       }
     }
-    this.text = text;
+    this.text = parts.length === 1 ? parts[0]! : parts.join('');
     this.end = block.end;
   }
 

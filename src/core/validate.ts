@@ -56,13 +56,16 @@ export function validateCitations(text: string, ctx: ValidationContext, options:
   }
 }
 
+const LINE_BREAK = /[\r\n\u0085\u2028\u2029]/;
+const LINE_BREAKS = /\s*[\r\n\u0085\u2028\u2029]+\s*/g;
+
 function runRules(text: string, md: ParsedMarkdown, ctx: ValidationContext, options: ValidationOptions): CitationIssue[] {
   const issues: CitationIssue[] = [];
   const cancelled = options.isCancelled ?? (() => false);
   const t = options.localize ?? english;
   // Messages and fix titles are one line of plain text; data quoted in them may hold line breaks, which would split a
   // diagnostic in two (and let a data file write lines of its own into the CLI's report).
-  const oneLine = (s: string) => s.replace(/\s*[\r\n\u0085\u2028\u2029]+\s*/g, ' ');
+  const oneLine = (s: string) => (LINE_BREAK.test(s) ? s.replace(LINE_BREAKS, ' ') : s);
   const add = (code: RuleCode, start: number, end: number, message: string, fix?: CitationIssue['fix']) => {
     const setting = options.severities?.[code] ?? RULES[code].severity;
     if (setting !== 'ignore') issues.push({ code, severity: setting, message: oneLine(message), start, end, ...(fix ? { fix: { ...fix, title: oneLine(fix.title) } } : {}) });
