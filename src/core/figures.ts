@@ -1,3 +1,4 @@
+import { fractionCueTest } from './fractionCue';
 import { numberWordList, parseChineseNumber, wordNumber } from './numberWords';
 
 /** What kind of quantity a figure is: checked against a statistic's unit. */
@@ -153,12 +154,14 @@ const DIGIT = /\d/;
 const CHINESE_GUARD = /分之|倍/;
 const NUMBER_WORD = new RegExp(numberWordList().join('|'));
 // "in"/"of"/"из"/"no"/"/" followed by the "ten" (3, 4, 5, 10, 20 or 100) a fraction counts out of.
-const IN_OF_WHOLE = new RegExp(`(?:in|of|из|no|/)\\s*(?:\\d|${numberWordList(WHOLES).join('|')})`);
-const OF_IMPLIED = /kymmenestä|kümnest|sadasta|sajast/;
-const FRACTION_WORD_SOURCE = 'third|quarter|kolmasosa|kolmannes|трет|trešdaļ|kolmandik|neljännes|четверт|ceturtdaļ|veerand|half|puolet|половин|puse|pool';
-const FRACTION_WORD = new RegExp(FRACTION_WORD_SOURCE);
-// One scan for all three, as most prose has none of them.
-const ANY_FRACTION = new RegExp(`${IN_OF_WHOLE.source}|${OF_IMPLIED.source}|${FRACTION_WORD_SOURCE}`, 'iu');
+const LINKS = ['in', 'of', 'из', 'no', '/'];
+const IN_OF_WHOLE = new RegExp(`(?:${LINKS.join('|')})\\s*(?:\\d|${numberWordList(WHOLES).join('|')})`);
+const IMPLIED_WHOLES = ['kymmenestä', 'kümnest', 'sadasta', 'sajast'];
+const OF_IMPLIED = new RegExp(IMPLIED_WHOLES.join('|'));
+const FRACTION_WORD_STEMS = ['third', 'quarter', 'kolmasosa', 'kolmannes', 'трет', 'trešdaļ', 'kolmandik', 'neljännes', 'четверт', 'ceturtdaļ', 'veerand', 'half', 'puolet', 'половин', 'puse', 'pool'];
+const FRACTION_WORD = new RegExp(FRACTION_WORD_STEMS.join('|'));
+/** One case-insensitive pass for all three, as most prose has none of them. */
+export const mayHoldFraction = fractionCueTest([...IMPLIED_WHOLES, ...FRACTION_WORD_STEMS], LINKS, numberWordList(WHOLES));
 
 /**
  * The readers that may find a figure in `text`: most prose holds no figure, and cheap tests of what each reader needs
@@ -171,7 +174,7 @@ export function figureReaders(text: string): number {
   if (digit) readers |= Reader.Numerals;
   if (CHINESE_GUARD.test(text)) readers |= Reader.Chinese;
   // Most prose has none of these words: one case-insensitive scan before the text is lower-cased for the others.
-  if (!ANY_FRACTION.test(text)) return readers;
+  if (!mayHoldFraction(text)) return readers;
   const lower = text.toLowerCase();
   let number: boolean | undefined;
   const hasNumber = () => (number ??= digit || NUMBER_WORD.test(lower));
