@@ -160,8 +160,12 @@ const IMPLIED_WHOLES = ['kymmenestä', 'kümnest', 'sadasta', 'sajast'];
 const OF_IMPLIED = new RegExp(IMPLIED_WHOLES.join('|'));
 const FRACTION_WORD_STEMS = ['third', 'quarter', 'kolmasosa', 'kolmannes', 'трет', 'trešdaļ', 'kolmandik', 'neljännes', 'четверт', 'ceturtdaļ', 'veerand', 'half', 'puolet', 'половин', 'puse', 'pool'];
 const FRACTION_WORD = new RegExp(FRACTION_WORD_STEMS.join('|'));
-/** One case-insensitive pass for all three, as most prose has none of them. */
-export const mayHoldFraction = fractionCueTest([...IMPLIED_WHOLES, ...FRACTION_WORD_STEMS], LINKS, numberWordList(WHOLES));
+let fractionCue: ((text: string) => boolean) | undefined;
+/** One case-insensitive pass for all three, as most prose has none of them. Built on first use, not at activation. */
+export function mayHoldFraction(text: string): boolean {
+  fractionCue ??= fractionCueTest([...IMPLIED_WHOLES, ...FRACTION_WORD_STEMS], LINKS, numberWordList(WHOLES));
+  return fractionCue(text);
+}
 
 /**
  * The readers that may find a figure in `text`: most prose holds no figure, and cheap tests of what each reader needs
