@@ -31,7 +31,8 @@ const NUMERIC_START = /[$€£]|\d+/g;
 
 const PERCENT_AFTER = /^\s?(?:%|％|(?:prosent|procent|protsen|процент|per ?cent)[\p{L}]*)/iu;
 const MULTIPLIER_AFTER = /^(?:\s?[x×](?![\p{L}])|-?\s?(?:fold|kertai\p{L}*|kertaa|kertaiseksi)|\s(?:times|kertaa|reizes|reizēm|korda|раза?|разу)(?![\p{L}])|-k korda|-kordselt|-kord\p{L}*|\s?倍)/iu;
-const MULTIPLIER_BEFORE = /(?:\bв|\bv)\s$/iu;
+// "в 10 раз": \b would not do, as it only knows ASCII letters.
+const MULTIPLIER_BEFORE = /(?<!\p{L})[вv]\s$/iu;
 const SCALE_AFTER: ReadonlyArray<readonly [RegExp, number]> = [
   [/^\s?(?:billion|bn|miljardi\p{L}*|miljard\p{L}*|mljrd\.?|mrd\.?|млрд\.?|миллиард\p{L}*)/iu, 1e9],
   [/^\s?(?:million|mn|miljoon\p{L}*|miljon\p{L}*|milj\.?|млн\.?|миллион\p{L}*)/iu, 1e6],
@@ -42,6 +43,7 @@ const SCALE_AFTER: ReadonlyArray<readonly [RegExp, number]> = [
 // Longer words first: "euroa" is read whole, not as "eur".
 const CURRENCY_AFTER = /^\s?(?:\$|€|£|usd|euro\p{L}*|eur|dollar\p{L}*|dolār\p{L}*|eiro|доллар\p{L}*|евро|美元|欧元)/iu;
 const FOLLOWED_BY_WORD = /^[\p{L}]/u;
+const RAZ_AFTER = /^\s?раз/u;
 
 /**
  * Reads the figures people write in prose, in English, Finnish, Chinese, Latvian, Estonian and Russian:
@@ -108,7 +110,7 @@ function readNumerals(text: string, out: Figure[]): void {
       } else if (currencyBefore) kind = 'money';
     }
     if (unit) end += unit[0].length;
-    if (kind === 'number' && MULTIPLIER_BEFORE.test(text.slice(Math.max(0, start - 3), start)) && /^\s?раз/u.test(rest)) kind = 'multiplier';
+    if (kind === 'number' && RAZ_AFTER.test(rest) && MULTIPLIER_BEFORE.test(text.slice(Math.max(0, start - 3), start))) kind = 'multiplier';
     if (kind === 'number' && !unit && FOLLOWED_BY_WORD.test(rest) && !/^[\p{Script=Han}]/u.test(rest)) continue;
     if (kind === 'number' && isYear(m[2]!, m[3], value) && (valueMax === undefined || isYear(m[5]!, m[6], valueMax))) continue;
     out.push({ value, ...(valueMax !== undefined ? { valueMax } : {}), kind, scale, approximate: false, start, end, text: text.slice(start, end) });
@@ -116,7 +118,7 @@ function readNumerals(text: string, out: Figure[]): void {
 }
 
 function toNumber(intPart: string, sep: string | undefined, frac: string | undefined): number | undefined {
-  const whole = intPart.replace(/[ \u00a0\u202f]/g, '');
+  const whole = intPart.length > 3 ? intPart.replace(/[ \u00a0\u202f]/g, '') : intPart;
   // "1,000" is a thousands separator; "7,6" and "7.6" are decimals.
   if (sep === ',' && frac !== undefined && frac.length === 3 && !intPart.includes(' ')) return Number(whole + frac);
   const n = Number(frac !== undefined ? `${whole}.${frac}` : whole);

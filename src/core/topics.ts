@@ -22,6 +22,7 @@ function stems(text: string): Set<string> {
 export class TopicMatcher {
   private readonly byValue = new Map<number, LoadedStatistic[]>();
   private readonly stemCache = new Map<string, Set<string>>();
+  private lastSentence?: { text: string; stems: Set<string> };
 
   constructor(index: StatisticsIndex) {
     for (const s of index.statistics) {
@@ -35,7 +36,7 @@ export class TopicMatcher {
   bestMatch(figure: Figure, sentence: string): LoadedStatistic | undefined {
     const candidates = (this.byValue.get(valueBucket(figure.value)) ?? []).filter((s) => figureStates(figure, s));
     if (!candidates.length) return undefined;
-    const words = stems(sentence);
+    const words = this.stemsOfSentence(sentence);
     let best: LoadedStatistic | undefined;
     let bestScore = 0;
     for (const s of candidates) {
@@ -47,6 +48,12 @@ export class TopicMatcher {
       }
     }
     return best;
+  }
+
+  /** A sentence's stems, kept for the next figure: a sentence with several figures is asked about each. */
+  private stemsOfSentence(sentence: string): Set<string> {
+    if (this.lastSentence?.text !== sentence) this.lastSentence = { text: sentence, stems: stems(sentence) };
+    return this.lastSentence.stems;
   }
 
   private stemsOf(s: LoadedStatistic): Set<string> {

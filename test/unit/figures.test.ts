@@ -131,6 +131,10 @@ describe('readFigures: multipliers', () => {
     expect(only('Лояльный клиент в 10 раз ценнее.', '10 раз')).toMatchObject({ value: 10, kind: 'multiplier' });
   });
 
+  it('reads a number after "в" and before a form of "раз" the list lacks as a multiplier', () => {
+    expect(readFigures('Продажи выросли в 10 разы.').map((f) => [f.text, f.kind])).toEqual([['10', 'multiplier']]);
+  });
+
   it('reads "в 6-7 раз" as a multiplier range', () => {
     expect(only('Привлечение обходится в 6-7 раз дороже.', '6-7 раз')).toMatchObject({ value: 6, valueMax: 7, kind: 'multiplier' });
   });

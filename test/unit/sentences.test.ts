@@ -66,8 +66,9 @@ describe('splitSentences', () => {
     expect(sentences.flatMap((s) => s.figures.map((f) => [f.text, f.kind, f.value * f.scale]))).toEqual([['7,6 mrd. euroa', 'money', 7.6e9]]);
   });
 
-  // Reading a sentence alone differs only where the paragraph shows more: the case above, and a number glued to a
-  // "_" that ends the sentence before it ("。_84"), which is not a figure (the generator leaves "_" out).
+  // Reading a sentence alone differs only where the paragraph shows more: a figure read past an abbreviation (the case
+  // above), and a number glued to a "_" that ends the sentence before it ("。_84"), which is not a figure (the generator
+  // leaves "_" out).
   it('gives each sentence the figures that reading it alone finds (figures are read once per paragraph), and validation the same sentences with figures', () => {
     const pieces = ['84', '7,6', '%', ' %', 'mrd.', 'miljardia', 'euro', 'x', ' times', 'nine', 'in', 'ten', 'half', '(56%)', '十分之九', '倍', '。', '|', '.', '!', '?', '”', ')', '*', ' ', ' ', 'word', '[^a]', '$', '2020', '–'];
     fc.assert(
@@ -76,6 +77,8 @@ describe('splitSentences', () => {
         const withFigures = parseMarkdown(text).prose.flatMap((b) => sentencesWithFigures(b));
         expect(withFigures).toEqual(sentencesOf(text).filter((s) => s.figures.length > 0));
         for (const sentence of sentencesOf(text)) {
+          // A figure read past the sentence's end ("84 mrd. euro", the case above) is what the paragraph adds.
+          if (sentence.figures.some((f) => f.end > sentence.end)) continue;
           const alone = readFigures(sentence.text).map((f) => [f.text, f.value, f.kind]);
           expect(sentence.figures.map((f) => [f.text, f.value, f.kind])).toEqual(alone);
         }
