@@ -113,7 +113,9 @@ function readNumerals(text: string, out: Figure[]): void {
     if (kind === 'number' && RAZ_AFTER.test(rest) && MULTIPLIER_BEFORE.test(text.slice(Math.max(0, start - 3), start))) kind = 'multiplier';
     if (kind === 'number' && !unit && FOLLOWED_BY_WORD.test(rest) && !/^[\p{Script=Han}]/u.test(rest)) continue;
     if (kind === 'number' && isYear(m[2]!, m[3], value) && (valueMax === undefined || isYear(m[5]!, m[6], valueMax))) continue;
-    out.push({ value, ...(valueMax !== undefined ? { valueMax } : {}), kind, scale, approximate: false, start, end, text: text.slice(start, end) });
+    // No spread of an optional valueMax: this runs for every number, and a spread object is several times slower.
+    const figure: Figure = { value, kind, scale, approximate: false, start, end, text: text.slice(start, end) };
+    out.push(valueMax === undefined ? figure : { ...figure, valueMax });
   }
 }
 
@@ -153,7 +155,6 @@ const FRACTION_WORDS: ReadonlyArray<readonly [RegExp, number]> = [
 ];
 
 const DIGIT = /\d/;
-const CHINESE_GUARD = /分之|倍/;
 const NUMBER_WORD = new RegExp(numberWordList().join('|'));
 // "in"/"of"/"из"/"no"/"/" followed by the "ten" (3, 4, 5, 10, 20 or 100) a fraction counts out of.
 const LINKS = ['in', 'of', 'из', 'no', '/'];
@@ -178,7 +179,7 @@ export function figureReaders(text: string): number {
   let readers = 0;
   const digit = DIGIT.test(text);
   if (digit) readers |= Reader.Numerals;
-  if (CHINESE_GUARD.test(text)) readers |= Reader.Chinese;
+  if (text.includes('分之') || text.includes('倍')) readers |= Reader.Chinese;
   // Most prose has none of these words: one case-insensitive scan before the text is lower-cased for the others.
   if (!mayHoldFraction(text)) return readers;
   const lower = text.toLowerCase();
