@@ -1,4 +1,4 @@
-import { figureReaders, readFigures, type Figure } from './figures';
+import { figureAt, figureReaders, readFigures, type Figure } from './figures';
 import type { FootnoteReference, ProseBlock } from './markdown';
 import { lastAtMost } from './sortedSearch';
 
@@ -42,11 +42,11 @@ function analysedOnce(block: ProseBlock, cache: WeakMap<ProseBlock, Sentence[]>,
   }
   if (shift === 0) return sentences;
   return sentences.map((s) => ({
-    ...s,
     start: s.start + shift,
     end: s.end + shift,
-    figures: s.figures.map((f) => ({ ...f, start: f.start + shift, end: f.end + shift })),
-    references: s.references.map((r) => ({ ...r, start: r.start + shift, end: r.end + shift })),
+    text: s.text,
+    figures: s.figures.map((f) => figureAt(f, f.start + shift, f.end + shift)),
+    references: s.references.length === 0 ? NONE : s.references.map((r) => ({ label: r.label, id: r.id, start: r.start + shift, end: r.end + shift })),
   }));
 }
 
@@ -141,7 +141,7 @@ function makeSentence(plain: PlainText, from: number, to: number, read: readonly
   const references: FootnoteReference[] = [];
   for (let k = 0; k < plain.refAt.length; k++) if (plain.refAt[k]! >= from && plain.refAt[k]! < to) references.push(plain.refs[k]!);
   // Map back through the offset table; a figure's end maps from its last character.
-  const figures = read.length === 0 ? NONE : read.map((f) => ({ ...f, start: plain.offsetAt(f.start), end: plain.offsetAt(f.end - 1) + 1 }));
+  const figures = read.length === 0 ? NONE : read.map((f) => figureAt(f, plain.offsetAt(f.start), plain.offsetAt(f.end - 1) + 1));
   // A sentence closed by a footnote reference ends where the reference ends.
   return { start: plain.offsetAt(from), end: plain.referenceAt(to - 1)?.end ?? plain.offsetAt(to - 1) + 1, text, figures, references };
 }
