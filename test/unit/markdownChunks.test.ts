@@ -65,3 +65,26 @@ describe('chunked parsing', () => {
     expect(pieces).toEqual(['- item\n\n  continued\n\n', '```\na\n\nb\n```\n\n', '<!--\n\n-->\n\n', 'end']);
   });
 });
+
+describe('MarkdownCache', () => {
+  const parsed = (label: string): ParsedMarkdown => ({ references: [], definitions: [], prose: [{ start: 0, end: 0, pieces: [{ kind: 'text', text: label, offset: 0 }] }] });
+  const long = (middle: string) => 'a'.repeat(40) + middle + 'z'.repeat(40);
+
+  it('tells apart chunks of the same length with the same beginning and end', () => {
+    const cache = new MarkdownCache();
+    cache.set(long('one'), parsed('one'));
+    cache.set(long('two'), parsed('two'));
+    expect(cache.get(long('one'))).toEqual(parsed('one'));
+    expect(cache.get(long('two'))).toEqual(parsed('two'));
+    expect(cache.get(long('six'))).toBeUndefined();
+    expect(cache.get('short')).toBeUndefined();
+  });
+
+  it('forgets the oldest chunks past its size', () => {
+    const cache = new MarkdownCache(3);
+    for (const n of [1, 2, 3, 4]) cache.set(`chunk ${n}`, parsed(String(n)));
+    expect(cache.get('chunk 1')).toBeUndefined();
+    expect(cache.get('chunk 4')).toEqual(parsed('4'));
+    expect(cache.get('chunk 2')).toEqual(parsed('2'));
+  });
+});
