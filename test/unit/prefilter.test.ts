@@ -6,6 +6,7 @@ import { substringDistance } from '../../src/core/prefilterTerms';
 import { FIELD_SEPARATOR, Vocabulary } from '../../src/core/prefilterVocabulary';
 import { FuseStatisticSearch, RANK_WHOLE_UP_TO } from '../../src/core/search';
 import { FUSE_OPTIONS, rankWithFuse, toEntry, toIndexedEntry } from '../../src/core/searchEntries';
+import { scriptsOf } from '../../src/core/searchScripts';
 import { foldFast, searchTokens } from '../../src/core/searchText';
 import Fuse from 'fuse.js';
 import { statciteOf, record } from './helpers';
@@ -75,6 +76,26 @@ describe('rankWithFuse', () => {
         expect(actual.map((r) => [r.refIndex, r.score]), q).toEqual(expected.map((r) => [r.refIndex, r.score]));
       }
     }
+  });
+});
+
+describe('rankWithFuse on near misses', () => {
+  // Fields of a few letters, so that many are within fuse.js's threshold of the pattern and many just beyond it.
+  const text = (max: number) => fc.array(fc.constantFrom(...'abcdé к客 '.split('')), { maxLength: max }).map((a) => a.join(''));
+  // fuse.js skips a field of spaces only; an index record made from a statistic never has one.
+  const field = (max: number) => text(max).map((t) => (t.trim() ? t : ''));
+  const fields = fc.tuple(field(40), field(40), field(12), field(8), field(6));
+
+  it('scores exactly as plain fuse.js over every field', () => {
+    fc.assert(
+      fc.property(text(34).filter((p) => p.trim().length > 0), fc.array(fields, { minLength: 1, maxLength: 12 }), (pattern, rows) => {
+        const entries = rows.map((texts) => ({ stat: undefined as never, texts, scripts: texts.reduce((bits, t, k) => bits | (scriptsOf(t) << (4 * k)), 0) }));
+        const named = rows.map(([en, quote, publisher, tags, figure]) => ({ en, quote, publisher, tags, figure }));
+        const expected = new Fuse(named, FUSE_OPTIONS).search(pattern);
+        expect(rankWithFuse(entries, pattern).map((r) => [r.refIndex, r.score])).toEqual(expected.map((r) => [r.refIndex, r.score]));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
