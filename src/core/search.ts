@@ -143,13 +143,8 @@ export class FuseStatisticSearch implements StatisticSearch {
     const fuseOver = (records: ArrayLike<number>) => rankWithFuse(Array.from(records, (i) => this.entries?.[i] ?? this.cache.get(i)), pattern).map(toHit);
     if (!this.prefilter) return { hits: within ? fuseOver(within) : rankWithFuse(this.entries!, pattern).map(toHit), truncated: false };
     if (within && within.length <= candidatesFor(limit, pattern)) return { hits: fuseOver(within), truncated: false };
-    let allowed: Uint8Array | undefined;
-    if (within) {
-      allowed = new Uint8Array(this.statistics.length);
-      for (const i of within) allowed[i] = 1;
-    }
     const tokens = searchTokens(pattern).slice(0, 8).map((t) => t.slice(0, MAX_TOKEN));
-    const picked = this.prefilter.candidates(tokens, candidatesFor(limit, pattern), lang === undefined ? -1 : (this.groupIds.get(lang) ?? -1), allowed);
+    const picked = this.prefilter.candidates(tokens, candidatesFor(limit, pattern), lang === undefined ? -1 : (this.groupIds.get(lang) ?? -1), within);
     return { hits: fuseOver(picked.records), truncated: picked.truncated };
   }
 

@@ -5,7 +5,8 @@ import { fold } from '../../src/core/fold';
 import { substringDistance } from '../../src/core/prefilterTerms';
 import { FIELD_SEPARATOR, Vocabulary } from '../../src/core/prefilterVocabulary';
 import { FuseStatisticSearch, RANK_WHOLE_UP_TO } from '../../src/core/search';
-import { FUSE_OPTIONS, rankWithFuse, toEntry, toIndexedEntry } from '../../src/core/searchEntries';
+import { Prefilter } from '../../src/core/prefilter';
+import { FIELD_WEIGHTS, FUSE_OPTIONS, rankWithFuse, recordText, toEntry, toIndexedEntry } from '../../src/core/searchEntries';
 import { scriptsOf } from '../../src/core/searchScripts';
 import { foldFast, searchTokens } from '../../src/core/searchText';
 import Fuse from 'fuse.js';
@@ -95,6 +96,36 @@ describe('rankWithFuse on near misses', () => {
         expect(rankWithFuse(entries, pattern).map((r) => [r.refIndex, r.score])).toEqual(expected.map((r) => [r.refIndex, r.score]));
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('the prefilter among listed records (a figure query\'s)', () => {
+  const stats = asLoaded(generateRecords(600, 23));
+  const prefilter = new Prefilter({ count: stats.length, text: (r) => recordText(stats[r]!), groups: Uint8Array.from(stats, (s) => (s.lang === 'fi' ? 1 : 0)) }, FIELD_WEIGHTS);
+  const words = stats.slice(0, 60).flatMap((s, i) => searchTokens(foldFast(s.quote)).filter((_, k) => k === i % 5).flatMap((t) => [t, t.slice(0, 2), t.slice(0, 4)]));
+  const records = fc.array(fc.integer({ min: 0, max: stats.length - 1 }), { maxLength: 80 });
+  const list = (c: { records: Int32Array }) => Array.from(c.records);
+
+  it('picks the best of the listed records, as it picks the best of all', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...words), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 1 }), records, (word, limit, group, more) => {
+        const all = prefilter.candidates([word], limit, group);
+        const listed = [...new Set([...all.records, ...more])];
+        expect(list(prefilter.candidates([word], limit, group, listed)), word).toEqual(list(all));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('takes the listed records any token of a phrase touches', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { minLength: 2, maxLength: 4 }), records, (tokens, listed) => {
+        const touched = new Set(prefilter.candidates(tokens, stats.length, 0).records);
+        const expected = [...new Set(listed)].filter((r) => touched.has(r)).sort((a, b) => a - b);
+        expect(list(prefilter.candidates(tokens, stats.length, 0, [...new Set(listed)])), tokens.join(' ')).toEqual(expected);
+      }),
+      { numRuns: 300 },
     );
   });
 });
