@@ -1,6 +1,6 @@
-import { TermMatcher, type TermMatch } from './prefilterTerms';
+import type { TermMatch, TermMatcher } from './prefilterTerms';
 import { TopHeap } from './prefilterTop';
-import { PrefilterScan } from './prefilterScan';
+import { PrefilterBuild } from './prefilterBuild';
 import { WHOLE_FIELD } from './prefilterVocabulary';
 import { isHanToken } from './searchText';
 
@@ -49,31 +49,14 @@ export class Prefilter {
   private readonly ranks: Uint8Array;
 
   /**
-   * `weights`: the relative weight of each field, as fuse.js's keys. `scan`: the first pass, when it was run (in
-   * slices) beforehand; whatever of it is left is run here.
+   * `weights`: the relative weight of each field, as fuse.js's keys. `build`: the build, when it was run (in slices)
+   * beforehand; whatever of it is left is run here.
    */
-  constructor(source: PrefilterSource, weights: readonly number[], scan = new PrefilterScan(source)) {
+  constructor(source: PrefilterSource, weights: readonly number[], build = new PrefilterBuild(source)) {
     const total = weights.reduce((a, b) => a + b, 0);
     this.fieldWeight = new Float64Array(256);
     for (let mask = 0; mask < 256; mask++) for (let f = 0; f < weights.length; f++) if (mask & (1 << f)) this.fieldWeight[mask]! += weights[f]! / total;
-    // The first pass collects (term, record, mask) triples in record order; the second lays them out term by term.
-    scan.run();
-    const { vocabulary, pairTerm, pairMask, pairs, recordEnd } = scan;
-    const termCount = vocabulary.terms.length;
-    this.start = new Int32Array(termCount + 1);
-    for (let i = 0; i < pairs; i++) this.start[pairTerm[i]! + 1]!++;
-    for (let t = 0; t < termCount; t++) this.start[t + 1]! += this.start[t]!;
-    const fill = this.start.slice(0, termCount);
-    this.postings = new Int32Array(pairs);
-    this.masks = new Uint8Array(pairs);
-    for (let r = 0, i = 0; r < source.count; r++) {
-      for (; i < recordEnd[r]!; i++) {
-        const at = fill[pairTerm[i]!]!++;
-        this.postings[at] = r;
-        this.masks[at] = pairMask[i]!;
-      }
-    }
-    this.terms = new TermMatcher(vocabulary);
+    ({ start: this.start, postings: this.postings, masks: this.masks, terms: this.terms } = build.finish());
     this.groups = source.groups;
     this.score = new Float64Array(source.count);
     this.best = new Float64Array(source.count);

@@ -6,6 +6,7 @@ import { substringDistance } from '../../src/core/prefilterTerms';
 import { FIELD_SEPARATOR, Vocabulary } from '../../src/core/prefilterVocabulary';
 import { FuseStatisticSearch, RANK_WHOLE_UP_TO } from '../../src/core/search';
 import { Prefilter } from '../../src/core/prefilter';
+import { PrefilterBuild } from '../../src/core/prefilterBuild';
 import { FIELD_WEIGHTS, FUSE_OPTIONS, rankWithFuse, recordText, toEntry, toIndexedEntry } from '../../src/core/searchEntries';
 import { scriptsOf } from '../../src/core/searchScripts';
 import { foldFast, searchTokens } from '../../src/core/searchText';
@@ -246,6 +247,14 @@ describe('FuseStatisticSearch.build, in slices', () => {
       const ids = (s: FuseStatisticSearch) => s.search(q, { limit: 20 }).hits.map((h) => [h.statistic.id, h.score]);
       expect(ids(sliced), q).toEqual(ids(whole));
     }
+  });
+
+  it('stops after the scan too: laying out the postings and the term tables', () => {
+    const build = new PrefilterBuild({ count: stats.length, text: (r) => recordText(stats[r]!) });
+    let steps = 1;
+    while (!build.run(() => false)) steps++;
+    // The scan stops every 256 records; the later steps come on top.
+    expect(steps).toBeGreaterThan(Math.ceil(stats.length / 256) + 3);
   });
 
   it('stops when a pause is rejected (the index was reloaded meanwhile)', async () => {
