@@ -131,9 +131,11 @@ export class TermMatcher {
       if (rarest < 0 || this.bigramTerms[start]! < this.bigramTerms[rarest]!) rarest = start;
     }
     const exact: TermMatch[] = [];
+    // A two-character token is its one bigram: every term listed contains it.
+    const listed = token.length === 2;
     for (let i = rarest + 1, end = rarest + 1 + this.bigramTerms[rarest]!; i < end; i++) {
       const id = this.bigramTerms[i]!;
-      if (this.contains(id, token)) exact.push({ id, errors: 0 });
+      if (listed || this.contains(id, token)) exact.push({ id, errors: 0 });
     }
     return exact;
   }
