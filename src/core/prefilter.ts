@@ -1,6 +1,6 @@
-import { TermMatcher, type TermMatch } from './prefilterTerms';
+import type { TermMatch, TermMatcher } from './prefilterTerms';
 import { TopHeap } from './prefilterTop';
-import { PrefilterScan } from './prefilterScan';
+import { PrefilterBuild } from './prefilterBuild';
 import { WHOLE_FIELD } from './prefilterVocabulary';
 import { isHanToken } from './searchText';
 
@@ -49,31 +49,14 @@ export class Prefilter {
   private readonly ranks: Uint8Array;
 
   /**
-   * `weights`: the relative weight of each field, as fuse.js's keys. `scan`: the first pass, when it was run (in
-   * slices) beforehand; whatever of it is left is run here.
+   * `weights`: the relative weight of each field, as fuse.js's keys. `build`: the build, when it was run (in slices)
+   * beforehand; whatever of it is left is run here.
    */
-  constructor(source: PrefilterSource, weights: readonly number[], scan = new PrefilterScan(source)) {
+  constructor(source: PrefilterSource, weights: readonly number[], build = new PrefilterBuild(source)) {
     const total = weights.reduce((a, b) => a + b, 0);
     this.fieldWeight = new Float64Array(256);
     for (let mask = 0; mask < 256; mask++) for (let f = 0; f < weights.length; f++) if (mask & (1 << f)) this.fieldWeight[mask]! += weights[f]! / total;
-    // The first pass collects (term, record, mask) triples in record order; the second lays them out term by term.
-    scan.run();
-    const { vocabulary, pairTerm, pairMask, pairs, recordEnd } = scan;
-    const termCount = vocabulary.terms.length;
-    this.start = new Int32Array(termCount + 1);
-    for (let i = 0; i < pairs; i++) this.start[pairTerm[i]! + 1]!++;
-    for (let t = 0; t < termCount; t++) this.start[t + 1]! += this.start[t]!;
-    const fill = this.start.slice(0, termCount);
-    this.postings = new Int32Array(pairs);
-    this.masks = new Uint8Array(pairs);
-    for (let r = 0, i = 0; r < source.count; r++) {
-      for (; i < recordEnd[r]!; i++) {
-        const at = fill[pairTerm[i]!]!++;
-        this.postings[at] = r;
-        this.masks[at] = pairMask[i]!;
-      }
-    }
-    this.terms = new TermMatcher(vocabulary);
+    ({ start: this.start, postings: this.postings, masks: this.masks, terms: this.terms } = build.finish());
     this.groups = source.groups;
     this.score = new Float64Array(source.count);
     this.best = new Float64Array(source.count);
@@ -85,27 +68,23 @@ export class Prefilter {
   /**
    * The records to rank for these folded query tokens: at most `limit`, the most promising first chosen, ties going
    * to records of `preferredGroup` (the document's language) and then to the earlier record, as fuse.js breaks ties.
-   * `allowed`, when given, restricts the records to those marked 1 (those that state the figure in the query).
+   * `within`, when given, restricts the records to those listed (those that state the figure in the query).
    */
-  candidates(tokens: readonly string[], limit: number, preferredGroup: number, allowed?: Uint8Array): Candidates {
+  candidates(tokens: readonly string[], limit: number, preferredGroup: number, within?: readonly number[]): Candidates {
     // A phrase's records are those its tokens share, so each token brings more; one token's own matches fill the list.
     const expanded = tokens.map((token) => this.expand(token, tokens.length > 1 ? limit * 4 : limit));
     const selective = expanded.filter((e) => e.volume <= COMMON).sort((a, b) => a.volume - b.volume);
-    if (selective.length === 0) return this.firstContaining(expanded, limit, preferredGroup, allowed);
+    if (selective.length === 0) return this.firstContaining(expanded, limit, preferredGroup, within && this.flags(within));
+    if (within) return this.amongListed(selective, tokens.length, within, limit, preferredGroup);
     const { best, score, touched, mine } = this;
     let touchedCount = 0;
     for (const { token, matches, volume } of selective) {
-      const bonus = {
-        equal: tokens.length === 1 ? EQUAL * 0.2 : 0,
-        // fuse.js needs a Chinese query's characters side by side (two characters allow no error): a record holding
-        // one of the query's character pairs goes before any that only holds its characters apart.
-        pair: token.length === 2 && isHanToken(token) ? HAN_PAIR : 0,
-      };
-      if (selective.length === 1) return this.oneToken(token, matches, bonus, limit, preferredGroup, allowed) ?? this.top(mine, best, this.scoreAll(token, matches, bonus), limit, preferredGroup, allowed);
+      const bonus = bonusFor(token, tokens.length);
+      if (selective.length === 1) return this.oneToken(token, matches, bonus, limit, preferredGroup) ?? this.top(mine, best, this.scoreAll(token, matches, bonus), limit, preferredGroup);
       // Once rarer tokens found enough records, a common one (a phrase's "customers") only adds to their scores:
       // fuse.js matches the phrase as a whole, so a record with the common word alone hardly matches it.
       // Each touched record is looked up in each term's postings when that is cheaper than reading them all.
-      const onlyTouched = !allowed && touchedCount >= limit && touchedCount * 8 < volume;
+      const onlyTouched = touchedCount >= limit && touchedCount * 8 < volume;
       const lookUp = onlyTouched && touchedCount * matches.length * 20 < volume;
       const mineCount = lookUp ? this.scoreTouched(token, matches, bonus, touchedCount) : this.scoreAll(token, matches, bonus, onlyTouched ? touchedCount : -1);
       for (let k = 0; k < mineCount; k++) {
@@ -115,7 +94,37 @@ export class Prefilter {
         best[r] = 0;
       }
     }
-    return this.top(touched, score, touchedCount, limit, preferredGroup, allowed);
+    return this.top(touched, score, touchedCount, limit, preferredGroup);
+  }
+
+  /**
+   * `candidates` among the listed records only, scored as `candidates` scores them: each token's postings are read
+   * for those records alone (looked up, when that is cheaper), as a figure query's records are usually far fewer
+   * than its words' postings.
+   */
+  private amongListed(selective: readonly Expanded[], tokenCount: number, listed: readonly number[], limit: number, preferredGroup: number): Candidates {
+    const { best, score, touched, mine } = this;
+    const count = listed.length;
+    for (let k = 0; k < count; k++) touched[k] = listed[k]!;
+    for (const { token, matches, volume } of selective) {
+      const bonus = bonusFor(token, tokenCount);
+      const lookUp = count * matches.length * 20 < volume;
+      const mineCount = lookUp ? this.scoreTouched(token, matches, bonus, count) : this.scoreAll(token, matches, bonus, count);
+      for (let k = 0; k < mineCount; k++) {
+        const r = mine[k]!;
+        score[r]! += best[r]!;
+        best[r] = 0;
+      }
+    }
+    let scored = 0;
+    for (let k = 0; k < count; k++) if (score[touched[k]!]! > 0) touched[scored++] = touched[k]!;
+    return this.top(touched, score, scored, limit, preferredGroup);
+  }
+
+  private flags(records: readonly number[]): Uint8Array {
+    const flags = new Uint8Array(this.score.length);
+    for (const r of records) flags[r] = 1;
+    return flags;
   }
 
   /**
@@ -124,7 +133,7 @@ export class Prefilter {
    * byte: at 100k statistics a three-letter token has 100k postings, and a byte per record stays in the CPU's cache
    * where eight do not.
    */
-  private oneToken(token: string, matches: readonly TermMatch[], bonus: Bonus, limit: number, preferredGroup: number, allowed?: Uint8Array): Candidates | undefined {
+  private oneToken(token: string, matches: readonly TermMatch[], bonus: Bonus, limit: number, preferredGroup: number): Candidates | undefined {
     const { start, postings, masks, fieldWeight, ranks, mine, groups } = this;
     // Scores as `top` rounds them, per errors and mask, then ranked from 1 (the lowest) up.
     const errorsSeen = [...new Set(matches.map((m) => m.errors))];
@@ -151,7 +160,6 @@ export class Prefilter {
       const r = mine[k]!;
       const rank = ranks[r]!;
       ranks[r] = 0;
-      if (allowed && !allowed[r]) continue;
       n++;
       heap.offer(rank * 2 + (groups[r] === preferredGroup ? 1 : 0), r);
     }
@@ -214,7 +222,7 @@ export class Prefilter {
   }
 
   /** The terms a token may mean, closer ones first, until their postings number `wanted`. */
-  private expand(token: string, wanted: number): { token: string; matches: readonly TermMatch[]; volume: number } {
+  private expand(token: string, wanted: number): Expanded {
     // Typos matter only where the exact matches cannot fill the list: fuse.js ranks an exact match far above them.
     const matches = this.terms.match(token, (found) => this.volume(found) >= wanted);
     return { token, matches, volume: this.volume(matches) };
@@ -227,7 +235,7 @@ export class Prefilter {
   }
 
   /** The best `limit` of the first `count` of `records` by `score` (cleared on the way), preferred ones first on ties, then by index. */
-  private top(records: Int32Array, score: Float64Array, count: number, limit: number, preferredGroup: number, allowed?: Uint8Array): Candidates {
+  private top(records: Int32Array, score: Float64Array, count: number, limit: number, preferredGroup: number): Candidates {
     const { groups } = this;
     // The best `limit` so far in a heap whose root is the worst of them (the lower key, on equal keys the later record):
     // most records only meet the root, and nothing is allocated per record.
@@ -237,7 +245,6 @@ export class Prefilter {
       const r = records[k]!;
       const s = score[r]!;
       score[r] = 0;
-      if (allowed && !allowed[r]) continue;
       n++;
       heap.offer(Math.round(s * 1000) * 2 + (groups[r] === preferredGroup ? 1 : 0), r);
     }
@@ -245,7 +252,7 @@ export class Prefilter {
   }
 
   /** For tokens too common to score: the first records (preferred ones first) with the rarest of them. */
-  private firstContaining(expanded: ReadonlyArray<{ matches: readonly TermMatch[]; volume: number }>, limit: number, preferredGroup: number, allowed?: Uint8Array): Candidates {
+  private firstContaining(expanded: readonly Expanded[], limit: number, preferredGroup: number, allowed?: Uint8Array): Candidates {
     const rarest = expanded.reduce((a, b) => (b.volume < a.volume ? b : a));
     const seen = this.ranks;
     for (const m of rarest.matches) for (let i = this.start[m.id]!, end = this.start[m.id + 1]!; i < end; i++) seen[this.postings[i]!] = 1;
@@ -266,6 +273,22 @@ export class Prefilter {
 interface Bonus {
   readonly equal: number;
   readonly pair: number;
+}
+
+function bonusFor(token: string, tokenCount: number): Bonus {
+  return {
+    equal: tokenCount === 1 ? EQUAL * 0.2 : 0,
+    // fuse.js needs a Chinese query's characters side by side (two characters allow no error): a record holding one
+    // of the query's character pairs goes before any that only holds its characters apart.
+    pair: token.length === 2 && isHanToken(token) ? HAN_PAIR : 0,
+  };
+}
+
+/** A query token and the terms it may mean, with their postings counted. */
+interface Expanded {
+  readonly token: string;
+  readonly matches: readonly TermMatch[];
+  readonly volume: number;
 }
 
 /** A term's worth as fuse.js scores it, −ln of its score: 0.001 for the token found exactly, else errors / length. */

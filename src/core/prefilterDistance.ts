@@ -62,6 +62,41 @@ export class TokenDistance {
     return best > max ? max + 1 : best;
   }
 
+  /**
+   * Whether some part of `text` is within `max` edits of the token, a swap counted as one edit: never more edits than
+   * fuse.js's bitap counts (it has no swaps), so a field this rejects fuse.js cannot match either. One pass, stopping
+   * at the first part close enough.
+   */
+  occursWithin(text: string, max: number): boolean {
+    const m = this.token.length;
+    if (m > 32) return true;
+    if (m <= max) return true;
+    if (holder !== this) this.hold();
+    const last = 1 << (m - 1);
+    let pv = -1;
+    let mv = 0;
+    let score = m;
+    let prevEq = 0;
+    let prevD0 = 0;
+    for (let j = 0; j < text.length; j++) {
+      const eq = positions[text.charCodeAt(j)]!;
+      const swap = ((~prevD0 & eq) << 1) & prevEq;
+      const d0 = (((eq & pv) + pv) ^ pv) | eq | mv | swap;
+      const hp = mv | ~(d0 | pv);
+      const hn = pv & d0;
+      if (hp & last) score++;
+      else if (hn & last) score--;
+      if (score <= max) return true;
+      const hpShift = hp << 1;
+      const hnShift = hn << 1;
+      pv = hnShift | ~(d0 | hpShift);
+      mv = hpShift & d0;
+      prevEq = eq;
+      prevD0 = d0;
+    }
+    return false;
+  }
+
   private hold(): void {
     if (holder) for (const code of holder.codes) positions[code] = 0;
     this.codes.forEach((code, k) => (positions[code] = this.masks[k]!));

@@ -16,6 +16,16 @@ interface Typos {
 }
 
 const RECENT_TOKENS = 32;
+const TERMS_PER_STEP = 4096;
+
+/** A TermMatcher's tables: see its fields. */
+interface TermTables {
+  readonly offsets: Int32Array;
+  readonly chars: Uint16Array;
+  readonly bigramStart: Map<number, number>;
+  readonly bigramTerms: Int32Array;
+  readonly byFirst: Map<number, Int32Array>;
+}
 
 /** A vocabulary term a query token matches: `errors` 0 when the token is a substring of the term. */
 export interface TermMatch {
@@ -31,10 +41,10 @@ export interface TermMatch {
  */
 export class TermMatcher {
   private readonly terms: readonly string[];
-  private readonly bigramStart = new Map<number, number>();
+  private readonly bigramStart: Map<number, number>;
   private readonly bigramTerms: Int32Array;
   /** Terms by their first character, for one-character tokens. */
-  private readonly byFirst = new Map<number, Int32Array>();
+  private readonly byFirst: Map<number, Int32Array>;
   private readonly recent = new Map<string, Tiers>();
   // Scratch space for one token's typo search, per term: bigrams shared with the token, and the terms seen.
   private readonly counts: Uint8Array;
@@ -44,43 +54,45 @@ export class TermMatcher {
   private readonly chars: Uint16Array;
   private readonly offsets: Int32Array;
 
-  constructor(private readonly vocabulary: Vocabulary) {
+  private constructor(
+    private readonly vocabulary: Vocabulary,
+    tables: TermTables,
+  ) {
     this.terms = vocabulary.terms;
-    this.offsets = new Int32Array(this.terms.length + 1);
-    for (let id = 0; id < this.terms.length; id++) this.offsets[id + 1] = this.offsets[id]! + this.terms[id]!.length;
-    this.chars = new Uint16Array(this.offsets[this.terms.length]!);
-    for (let id = 0, at = 0; id < this.terms.length; id++) {
-      const term = this.terms[id]!;
-      for (let i = 0; i < term.length; i++) this.chars[at++] = term.charCodeAt(i);
-    }
+    ({ offsets: this.offsets, chars: this.chars, bigramStart: this.bigramStart, bigramTerms: this.bigramTerms, byFirst: this.byFirst } = tables);
+    this.counts = new Uint8Array(this.terms.length);
+    this.touched = new Int32Array(this.terms.length);
+  }
+
+  /** Makes the matcher's tables a step at a time (see PrefilterBuild): a few thousand terms per step. */
+  static *build(vocabulary: Vocabulary): Generator<void, TermMatcher> {
+    const terms = vocabulary.terms;
+    const offsets = new Int32Array(terms.length + 1);
+    for (let id = 0; id < terms.length; id++) offsets[id + 1] = offsets[id]! + terms[id]!.length;
+    const chars = new Uint16Array(offsets[terms.length]!);
     const lists = new Map<number, number[]>();
-    for (let id = 0; id < this.terms.length; id++) {
-      for (const key of bigrams(this.terms[id]!)) {
-        const list = lists.get(key);
-        if (list) list.push(id);
-        else lists.set(key, [id]);
-      }
+    const firsts = new Map<number, number[]>();
+    for (let from = 0; from < terms.length; from += TERMS_PER_STEP) {
+      addTerms(terms, from, Math.min(terms.length, from + TERMS_PER_STEP), offsets, chars, lists, firsts);
+      yield;
     }
     let total = 0;
     for (const list of lists.values()) total += list.length + 1;
-    this.bigramTerms = new Int32Array(total);
+    const bigramTerms = new Int32Array(total);
+    const bigramStart = new Map<number, number>();
     let at = 0;
+    let since = 0;
     for (const [key, list] of lists) {
-      this.bigramStart.set(key, at);
-      this.bigramTerms[at++] = list.length;
-      this.bigramTerms.set(list, at);
+      bigramStart.set(key, at);
+      bigramTerms[at++] = list.length;
+      bigramTerms.set(list, at);
       at += list.length;
+      since += list.length + 1;
+      if (since >= 1 << 16) (since = 0), yield;
     }
-    const byFirst = new Map<number, number[]>();
-    for (let id = 0; id < this.terms.length; id++) {
-      const first = this.terms[id]!.charCodeAt(0);
-      const list = byFirst.get(first);
-      if (list) list.push(id);
-      else byFirst.set(first, [id]);
-    }
-    for (const [first, list] of byFirst) this.byFirst.set(first, Int32Array.from(list));
-    this.counts = new Uint8Array(this.terms.length);
-    this.touched = new Int32Array(this.terms.length);
+    const byFirst = new Map<number, Int32Array>();
+    for (const [first, list] of firsts) byFirst.set(first, Int32Array.from(list));
+    return new TermMatcher(vocabulary, { offsets, chars, bigramStart, bigramTerms, byFirst });
   }
 
   /**
@@ -119,9 +131,11 @@ export class TermMatcher {
       if (rarest < 0 || this.bigramTerms[start]! < this.bigramTerms[rarest]!) rarest = start;
     }
     const exact: TermMatch[] = [];
+    // A two-character token is its one bigram: every term listed contains it.
+    const listed = token.length === 2;
     for (let i = rarest + 1, end = rarest + 1 + this.bigramTerms[rarest]!; i < end; i++) {
       const id = this.bigramTerms[i]!;
-      if (this.contains(id, token)) exact.push({ id, errors: 0 });
+      if (listed || this.contains(id, token)) exact.push({ id, errors: 0 });
     }
     return exact;
   }
@@ -184,6 +198,23 @@ export class TermMatcher {
     return Array.from(this.byFirst.get(char.charCodeAt(0)) ?? [], (id) => ({ id, errors: 0 }));
   }
 
+}
+
+/** Terms `from` up to `to` into the tables: their characters, their bigrams' lists and their first character's. */
+function addTerms(terms: readonly string[], from: number, to: number, offsets: Int32Array, chars: Uint16Array, lists: Map<number, number[]>, firsts: Map<number, number[]>): void {
+  for (let id = from; id < to; id++) {
+    const term = terms[id]!;
+    for (let i = 0, at = offsets[id]!; i < term.length; i++) chars[at + i] = term.charCodeAt(i);
+    for (const key of bigrams(term)) {
+      const list = lists.get(key);
+      if (list) list.push(id);
+      else lists.set(key, [id]);
+    }
+    const first = term.charCodeAt(0);
+    const list = firsts.get(first);
+    if (list) list.push(id);
+    else firsts.set(first, [id]);
+  }
 }
 
 /** Distinct character bigrams of a token, each as one number. */

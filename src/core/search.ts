@@ -1,6 +1,7 @@
 import type { LoadedStatistic } from './indexFile';
 import { Prefilter } from './prefilter';
-import { PrefilterScan } from './prefilterScan';
+import { PrefilterBuild } from './prefilterBuild';
+import { StatisticTables, baseLang } from './statisticTables';
 import { MAX_TOKEN } from './prefilterVocabulary';
 import { EntryCache, FIELD_WEIGHTS, rankWithFuse, recordText, toIndexedEntry, type IndexedEntry, type RankedEntry } from './searchEntries';
 import { foldFast, searchTokens } from './searchText';
@@ -31,8 +32,8 @@ export interface StatisticSearch {
 export interface FuseSearchOptions {
   /** `false` ranks every statistic with fuse.js on each query: the reference the prefilter is measured against. */
   readonly prefilter?: boolean;
-  /** The prefilter's first pass over these statistics, run beforehand (see FuseStatisticSearch.build). */
-  readonly scan?: PrefilterScan;
+  /** The tables and the prefilter's build over these statistics, run beforehand (see FuseStatisticSearch.build). */
+  readonly built?: { readonly tables: StatisticTables; readonly prefilter: PrefilterBuild };
 }
 
 /**
@@ -64,11 +65,9 @@ const NUMBER_IN_QUERY = /(?<![\p{L}\d])(\d+(?:[.,]\d+)?)\s?(%|％|x|×)?(?![\p{L
  */
 export class FuseStatisticSearch implements StatisticSearch {
   private readonly statistics: readonly LoadedStatistic[];
-  private readonly langs: string[];
-  /** Each statistic's language as a small number, for the prefilter. */
-  private readonly groups: Uint8Array;
-  private readonly groupIds = new Map<string, number>();
-  private readonly byValue = new Map<number, number[]>();
+  private readonly langs: readonly string[];
+  private readonly groupIds: ReadonlyMap<string, number>;
+  private readonly byValue: ReadonlyMap<number, readonly number[]>;
   /** Without a prefilter: every entry, made once. */
   private readonly entries?: IndexedEntry[];
   private readonly prefilter?: Prefilter;
@@ -76,17 +75,14 @@ export class FuseStatisticSearch implements StatisticSearch {
 
   constructor(statistics: readonly LoadedStatistic[], options: FuseSearchOptions = {}) {
     this.statistics = statistics;
-    this.langs = statistics.map((s) => baseLang(s.lang));
-    this.groups = groupsOf(this.langs, this.groupIds);
-    statistics.forEach((s, i) => {
-      this.addValue(s.value, i);
-      if (s.valueMax !== undefined && s.valueMax !== s.value) this.addValue(s.valueMax, i);
-    });
+    const tables = options.built?.tables ?? new StatisticTables(statistics);
+    tables.run();
+    ({ langs: this.langs, groupIds: this.groupIds, byValue: this.byValue } = tables);
     this.cache = new EntryCache(statistics);
     if (options.prefilter === false || statistics.length <= RANK_WHOLE_UP_TO) {
       this.entries = statistics.map(toIndexedEntry);
     } else {
-      this.prefilter = new Prefilter({ ...scanSource(statistics), groups: this.groups }, FIELD_WEIGHTS, options.scan);
+      this.prefilter = new Prefilter({ ...scanSource(statistics), groups: tables.groups }, FIELD_WEIGHTS, options.built?.prefilter);
     }
   }
 
@@ -96,13 +92,14 @@ export class FuseStatisticSearch implements StatisticSearch {
    */
   static async build(statistics: readonly LoadedStatistic[], pause: () => Promise<void>, sliceMs = 10): Promise<FuseStatisticSearch> {
     if (statistics.length <= RANK_WHOLE_UP_TO) return new FuseStatisticSearch(statistics);
-    const scan = new PrefilterScan(scanSource(statistics));
+    const built = { tables: new StatisticTables(statistics), prefilter: new PrefilterBuild(scanSource(statistics)) };
     for (;;) {
       const until = Date.now() + sliceMs;
-      if (scan.run(() => Date.now() < until)) break;
+      const more = () => Date.now() < until;
+      if (built.tables.run(more) && built.prefilter.run(more)) break;
       await pause();
     }
-    return new FuseStatisticSearch(statistics, { scan });
+    return new FuseStatisticSearch(statistics, { built });
   }
 
   search(query: string, options: SearchOptions = {}): SearchResult {
@@ -143,13 +140,8 @@ export class FuseStatisticSearch implements StatisticSearch {
     const fuseOver = (records: ArrayLike<number>) => rankWithFuse(Array.from(records, (i) => this.entries?.[i] ?? this.cache.get(i)), pattern).map(toHit);
     if (!this.prefilter) return { hits: within ? fuseOver(within) : rankWithFuse(this.entries!, pattern).map(toHit), truncated: false };
     if (within && within.length <= candidatesFor(limit, pattern)) return { hits: fuseOver(within), truncated: false };
-    let allowed: Uint8Array | undefined;
-    if (within) {
-      allowed = new Uint8Array(this.statistics.length);
-      for (const i of within) allowed[i] = 1;
-    }
     const tokens = searchTokens(pattern).slice(0, 8).map((t) => t.slice(0, MAX_TOKEN));
-    const picked = this.prefilter.candidates(tokens, candidatesFor(limit, pattern), lang === undefined ? -1 : (this.groupIds.get(lang) ?? -1), allowed);
+    const picked = this.prefilter.candidates(tokens, candidatesFor(limit, pattern), lang === undefined ? -1 : (this.groupIds.get(lang) ?? -1), within);
     return { hits: fuseOver(picked.records), truncated: picked.truncated };
   }
 
@@ -157,12 +149,6 @@ export class FuseStatisticSearch implements StatisticSearch {
     const found: number[] = [];
     for (const [value, records] of this.byValue) if (String(value).startsWith(digits)) found.push(...records);
     return [...new Set(found)];
-  }
-
-  private addValue(value: number, index: number): void {
-    const list = this.byValue.get(value);
-    if (list) list.push(index);
-    else this.byValue.set(value, [index]);
   }
 
   /** An empty query lists statistics in index order, the document's language first. */
@@ -186,22 +172,6 @@ interface Ranked {
 
 function toHit(r: RankedEntry): SearchHit {
   return { statistic: r.item.stat, score: r.score };
-}
-
-/** Numbers languages in order of appearance; past 255 languages the rest share one number (only ties use it). */
-function groupsOf(langs: readonly string[], ids: Map<string, number>): Uint8Array {
-  const groups = new Uint8Array(langs.length);
-  langs.forEach((lang, i) => {
-    let id = ids.get(lang);
-    if (id === undefined) ids.set(lang, (id = Math.min(ids.size, 255)));
-    groups[i] = id;
-  });
-  return groups;
-}
-
-function baseLang(lang: string): string {
-  const dash = lang.indexOf('-');
-  return dash < 0 ? lang : lang.slice(0, dash);
 }
 
 function langRank(hit: SearchHit, lang: string | undefined): number {

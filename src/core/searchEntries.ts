@@ -1,6 +1,7 @@
 import Fuse, { type IFuseOptions, type RecordEntryObject } from 'fuse.js';
 import { describeFigure } from './format';
 import type { LoadedStatistic } from './indexFile';
+import { TokenDistance } from './prefilterDistance';
 import { FIELD_SEPARATOR } from './prefilterVocabulary';
 import { fieldFilter, scriptsOf } from './searchScripts';
 import { foldFast } from './searchText';
@@ -103,11 +104,15 @@ export interface RankedEntry {
  */
 export function rankWithFuse(list: readonly IndexedEntry[], pattern: string): RankedEntry[] {
   const canMatch = fieldFilter(pattern, FUSE_OPTIONS.threshold);
+  // fuse.js tries every number of errors up to its threshold before it gives up on a field, one pass over the field
+  // each: one pass of ours rules out most fields it would not match.
+  const near = new TokenDistance(pattern);
+  const allowed = Math.floor(FUSE_OPTIONS.threshold * pattern.length + 1e-9);
   // The field-length norm (`n`) is not used: FUSE_OPTIONS ignore it.
   const records = list.map((e, i) => {
     const $: Record<number, RecordEntryObject> = {};
     e.texts.forEach((v, k) => {
-      if (canMatch(scriptsOfField(e, k), v.length)) $[k] = { v, n: 1 };
+      if (canMatch(scriptsOfField(e, k), v.length) && near.occursWithin(v, allowed)) $[k] = { v, n: 1 };
     });
     return { i, $ };
   });

@@ -5,7 +5,10 @@ import { fold } from '../../src/core/fold';
 import { substringDistance } from '../../src/core/prefilterTerms';
 import { FIELD_SEPARATOR, Vocabulary } from '../../src/core/prefilterVocabulary';
 import { FuseStatisticSearch, RANK_WHOLE_UP_TO } from '../../src/core/search';
-import { FUSE_OPTIONS, rankWithFuse, toEntry, toIndexedEntry } from '../../src/core/searchEntries';
+import { Prefilter } from '../../src/core/prefilter';
+import { PrefilterBuild } from '../../src/core/prefilterBuild';
+import { FIELD_WEIGHTS, FUSE_OPTIONS, rankWithFuse, recordText, toEntry, toIndexedEntry } from '../../src/core/searchEntries';
+import { scriptsOf } from '../../src/core/searchScripts';
 import { foldFast, searchTokens } from '../../src/core/searchText';
 import Fuse from 'fuse.js';
 import { statciteOf, record } from './helpers';
@@ -75,6 +78,56 @@ describe('rankWithFuse', () => {
         expect(actual.map((r) => [r.refIndex, r.score]), q).toEqual(expected.map((r) => [r.refIndex, r.score]));
       }
     }
+  });
+});
+
+describe('rankWithFuse on near misses', () => {
+  // Fields of a few letters, so that many are within fuse.js's threshold of the pattern and many just beyond it.
+  const text = (max: number) => fc.array(fc.constantFrom(...'abcdé к客 '.split('')), { maxLength: max }).map((a) => a.join(''));
+  // fuse.js skips a field of spaces only; an index record made from a statistic never has one.
+  const field = (max: number) => text(max).map((t) => (t.trim() ? t : ''));
+  const fields = fc.tuple(field(40), field(40), field(12), field(8), field(6));
+
+  it('scores exactly as plain fuse.js over every field', () => {
+    fc.assert(
+      fc.property(text(34).filter((p) => p.trim().length > 0), fc.array(fields, { minLength: 1, maxLength: 12 }), (pattern, rows) => {
+        const entries = rows.map((texts) => ({ stat: undefined as never, texts, scripts: texts.reduce((bits, t, k) => bits | (scriptsOf(t) << (4 * k)), 0) }));
+        const named = rows.map(([en, quote, publisher, tags, figure]) => ({ en, quote, publisher, tags, figure }));
+        const expected = new Fuse(named, FUSE_OPTIONS).search(pattern);
+        expect(rankWithFuse(entries, pattern).map((r) => [r.refIndex, r.score])).toEqual(expected.map((r) => [r.refIndex, r.score]));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('the prefilter among listed records (a figure query\'s)', () => {
+  const stats = asLoaded(generateRecords(600, 23));
+  const prefilter = new Prefilter({ count: stats.length, text: (r) => recordText(stats[r]!), groups: Uint8Array.from(stats, (s) => (s.lang === 'fi' ? 1 : 0)) }, FIELD_WEIGHTS);
+  const words = stats.slice(0, 60).flatMap((s, i) => searchTokens(foldFast(s.quote)).filter((_, k) => k === i % 5).flatMap((t) => [t, t.slice(0, 2), t.slice(0, 4)]));
+  const records = fc.array(fc.integer({ min: 0, max: stats.length - 1 }), { maxLength: 80 });
+  const list = (c: { records: Int32Array }) => Array.from(c.records);
+
+  it('picks the best of the listed records, as it picks the best of all', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...words), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 1 }), records, (word, limit, group, more) => {
+        const all = prefilter.candidates([word], limit, group);
+        const listed = [...new Set([...all.records, ...more])];
+        expect(list(prefilter.candidates([word], limit, group, listed)), word).toEqual(list(all));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('takes the listed records any token of a phrase touches', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { minLength: 2, maxLength: 4 }), records, (tokens, listed) => {
+        const touched = new Set(prefilter.candidates(tokens, stats.length, 0).records);
+        const expected = [...new Set(listed)].filter((r) => touched.has(r)).sort((a, b) => a - b);
+        expect(list(prefilter.candidates(tokens, stats.length, 0, [...new Set(listed)])), tokens.join(' ')).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -194,6 +247,14 @@ describe('FuseStatisticSearch.build, in slices', () => {
       const ids = (s: FuseStatisticSearch) => s.search(q, { limit: 20 }).hits.map((h) => [h.statistic.id, h.score]);
       expect(ids(sliced), q).toEqual(ids(whole));
     }
+  });
+
+  it('stops after the scan too: laying out the postings and the term tables', () => {
+    const build = new PrefilterBuild({ count: stats.length, text: (r) => recordText(stats[r]!) });
+    let steps = 1;
+    while (!build.run(() => false)) steps++;
+    // The scan stops every 256 records; the later steps come on top.
+    expect(steps).toBeGreaterThan(Math.ceil(stats.length / 256) + 3);
   });
 
   it('stops when a pause is rejected (the index was reloaded meanwhile)', async () => {

@@ -14,6 +14,15 @@ describe('TokenDistance', () => {
     );
   });
 
+  it('says a token occurs within so many edits exactly when its distance is no more', () => {
+    fc.assert(
+      fc.property(word(1, 32), word(0, 60), fc.integer({ min: 0, max: 12 }), (token, text, max) => {
+        expect(new TokenDistance(token).occursWithin(text, max), `${token} in ${text}`).toBe(substringDistance(token, text, max) <= max);
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
   it('finds a typed word inside a longer one', () => {
     const zendsk = new TokenDistance('zendsk');
     expect(zendsk.distance('zendeskin', 2)).toBe(1);
