@@ -21,7 +21,6 @@ export function memoryMB(): number {
   return (m.heapUsed + m.arrayBuffers) / 1048576;
 }
 
-/** Runs `fn` `runs` times and returns the timings in ms. */
 /** Runs `fn` `runs` times and returns the process CPU time of each in ms (a shared machine stretches wall time more). */
 export function cpuRuns(runs: number, fn: (i: number) => void): number[] {
   const out: number[] = [];
@@ -34,6 +33,7 @@ export function cpuRuns(runs: number, fn: (i: number) => void): number[] {
   return out;
 }
 
+/** Runs `fn` `runs` times and returns the timings in ms. */
 export function timeRuns(runs: number, fn: (i: number) => void): number[] {
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {
