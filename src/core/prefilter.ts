@@ -1,4 +1,4 @@
-import type { TermMatch, TermMatcher } from './prefilterTerms';
+import { termErrors, termId, type TermMatcher, type TermMatches } from './prefilterTerms';
 import { TopHeap } from './prefilterTop';
 import { PrefilterBuild } from './prefilterBuild';
 import { WHOLE_FIELD } from './prefilterVocabulary';
@@ -133,11 +133,11 @@ export class Prefilter {
    * byte: at 100k statistics a three-letter token has 100k postings, and a byte per record stays in the CPU's cache
    * where eight do not.
    */
-  private oneToken(token: string, matches: readonly TermMatch[], bonus: Bonus, limit: number, preferredGroup: number): Candidates | undefined {
+  private oneToken(token: string, matches: TermMatches, bonus: Bonus, limit: number, preferredGroup: number): Candidates | undefined {
     const { start, postings, masks, fieldWeight, ranks, mine, groups } = this;
     // Scores as `top` rounds them, per errors and mask, then ranked from 1 (the lowest) up.
-    const errorsSeen = [...new Set(matches.map((m) => m.errors))];
-    const rounded = errorsSeen.map((errors) => Array.from({ length: 256 }, (_, mask) => Math.round((termValue({ id: 0, errors }, token) * fieldWeight[mask & 0x7f]! + (mask & WHOLE_FIELD && errors === 0 ? bonus.equal : 0) + bonus.pair) * 1000)));
+    const errorsSeen = [...new Set(Array.from(matches, termErrors))];
+    const rounded = errorsSeen.map((errors) => Array.from({ length: 256 }, (_, mask) => Math.round((termValue(errors, token) * fieldWeight[mask & 0x7f]! + (mask & WHOLE_FIELD && errors === 0 ? bonus.equal : 0) + bonus.pair) * 1000)));
     const distinct = [...new Set(rounded.flat())].sort((a, b) => a - b);
     // Five fields allow at most 192 values; more (other weights) would not fit a byte.
     if (distinct.length > 255) return undefined;
@@ -145,8 +145,9 @@ export class Prefilter {
     const tables = new Map(errorsSeen.map((errors, k) => [errors, Uint8Array.from(rounded[k]!, (value) => rankOf.get(value)!)]));
     let count = 0;
     for (const m of matches) {
-      const table = tables.get(m.errors)!;
-      for (let i = start[m.id]!, end = start[m.id + 1]!; i < end; i++) {
+      const table = tables.get(termErrors(m))!;
+      const id = termId(m);
+      for (let i = start[id]!, end = start[id + 1]!; i < end; i++) {
         const r = postings[i]!;
         const rank = table[masks[i]!]!;
         const was = ranks[r]!;
@@ -170,15 +171,17 @@ export class Prefilter {
    * Each record's best score for one token into `best`, the records scored into `mine`; returns how many. With
    * `onlyFirst` ≥ 0, only the first `onlyFirst` touched records are scored (flagged in `ranks` meanwhile).
    */
-  private scoreAll(token: string, matches: readonly TermMatch[], bonus: Bonus, onlyFirst = -1): number {
+  private scoreAll(token: string, matches: TermMatches, bonus: Bonus, onlyFirst = -1): number {
     const { start, postings, masks, fieldWeight, best, mine, ranks, touched } = this;
     for (let k = 0; k < onlyFirst; k++) ranks[touched[k]!] = 1;
     const every = onlyFirst < 0;
     let mineCount = 0;
     for (const m of matches) {
-      const value = termValue(m, token);
-      const equal = m.errors === 0 ? bonus.equal : 0;
-      for (let i = start[m.id]!, end = start[m.id + 1]!; i < end; i++) {
+      const errors = termErrors(m);
+      const value = termValue(errors, token);
+      const equal = errors === 0 ? bonus.equal : 0;
+      const id = termId(m);
+      for (let i = start[id]!, end = start[id + 1]!; i < end; i++) {
         const r = postings[i]!;
         if (!every && ranks[r] === 0) continue;
         const mask = masks[i]!;
@@ -193,14 +196,15 @@ export class Prefilter {
   }
 
   /** As scoreAll, for the first `count` touched records only: each looked up in the terms' postings (in record order). */
-  private scoreTouched(token: string, matches: readonly TermMatch[], bonus: Bonus, count: number): number {
+  private scoreTouched(token: string, matches: TermMatches, bonus: Bonus, count: number): number {
     const { start, postings, masks, fieldWeight, best, mine, touched } = this;
     let mineCount = 0;
     for (const m of matches) {
-      const value = termValue(m, token);
-      const equal = m.errors === 0 ? bonus.equal : 0;
-      const first = start[m.id]!;
-      const end = start[m.id + 1]!;
+      const errors = termErrors(m);
+      const value = termValue(errors, token);
+      const equal = errors === 0 ? bonus.equal : 0;
+      const first = start[termId(m)]!;
+      const end = start[termId(m) + 1]!;
       for (let k = 0; k < count; k++) {
         const r = touched[k]!;
         let lo = first;
@@ -228,9 +232,9 @@ export class Prefilter {
     return { token, matches, volume: this.volume(matches) };
   }
 
-  private volume(matches: readonly TermMatch[]): number {
+  private volume(matches: TermMatches): number {
     let n = 0;
-    for (const m of matches) n += this.start[m.id + 1]! - this.start[m.id]!;
+    for (const m of matches) n += this.start[termId(m) + 1]! - this.start[termId(m)]!;
     return n;
   }
 
@@ -255,7 +259,7 @@ export class Prefilter {
   private firstContaining(expanded: readonly Expanded[], limit: number, preferredGroup: number, allowed?: Uint8Array): Candidates {
     const rarest = expanded.reduce((a, b) => (b.volume < a.volume ? b : a));
     const seen = this.ranks;
-    for (const m of rarest.matches) for (let i = this.start[m.id]!, end = this.start[m.id + 1]!; i < end; i++) seen[this.postings[i]!] = 1;
+    for (const m of rarest.matches) for (let i = this.start[termId(m)]!, end = this.start[termId(m) + 1]!; i < end; i++) seen[this.postings[i]!] = 1;
     const first: number[] = [];
     const rest: number[] = [];
     for (let r = 0; r < seen.length && first.length < limit; r++) {
@@ -287,11 +291,11 @@ function bonusFor(token: string, tokenCount: number): Bonus {
 /** A query token and the terms it may mean, with their postings counted. */
 interface Expanded {
   readonly token: string;
-  readonly matches: readonly TermMatch[];
+  readonly matches: TermMatches;
   readonly volume: number;
 }
 
 /** A term's worth as fuse.js scores it, −ln of its score: 0.001 for the token found exactly, else errors / length. */
-function termValue(m: TermMatch, token: string): number {
-  return m.errors === 0 ? EXACT : -Math.log(m.errors / token.length);
+function termValue(errors: number, token: string): number {
+  return errors === 0 ? EXACT : -Math.log(errors / token.length);
 }

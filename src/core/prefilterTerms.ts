@@ -6,13 +6,13 @@ export { substringDistance };
 
 /** A token's matches, as far as they were needed: the terms containing it, then those within one and two edits. */
 interface Tiers {
-  readonly exact: readonly TermMatch[];
+  readonly exact: TermMatches;
   typos?: Typos;
 }
 
 interface Typos {
-  readonly oneEdit: readonly TermMatch[];
-  readonly twoEdits: readonly TermMatch[];
+  readonly oneEdit: TermMatches;
+  readonly twoEdits: TermMatches;
 }
 
 const RECENT_TOKENS = 32;
@@ -27,11 +27,29 @@ interface TermTables {
   readonly byFirst: Map<number, Int32Array>;
 }
 
-/** A vocabulary term a query token matches: `errors` 0 when the token is a substring of the term. */
-export interface TermMatch {
-  readonly id: number;
-  readonly errors: number;
+/**
+ * The vocabulary terms a query token matches, each as `id * 4 + errors` (errors 0 when the token is a substring of the
+ * term, else 1 or 2). A typed array rather than an object per term: a short token matches thousands of terms, and
+ * the last tokens' lists are kept, long enough for objects to reach the old generation, whose collection then pauses
+ * a keystroke.
+ */
+export type TermMatches = Int32Array;
+
+/** The term of one of TermMatches' entries. */
+export function termId(match: number): number {
+  return match >> 2;
 }
+
+/** The errors of one of TermMatches' entries. */
+export function termErrors(match: number): number {
+  return match & 3;
+}
+
+function termMatch(id: number, errors: number): number {
+  return id * 4 + errors;
+}
+
+const NO_MATCHES: TermMatches = new Int32Array(0);
 
 /**
  * Turns one query token into the vocabulary terms it may mean: terms that contain it (what fuse.js scores best),
@@ -100,10 +118,10 @@ export class TermMatcher {
    * few, those containing it with one edit, then with two (fuse.js ranks fewer errors first, so more errors only fill
    * a list the closer terms leave short). The lists are never changed once returned.
    */
-  match(token: string, enough: (matches: readonly TermMatch[]) => boolean): readonly TermMatch[] {
+  match(token: string, enough: (matches: TermMatches) => boolean): TermMatches {
     if (isHanToken(token)) {
       const id = this.vocabulary.get(token);
-      return id === undefined ? [] : [{ id, errors: 0 }];
+      return id === undefined ? NO_MATCHES : Int32Array.of(termMatch(id, 0));
     }
     if (token.length === 1) return this.startingWith(token);
     // The last few tokens' matches are kept: while a phrase is typed, its earlier words are looked up on every
@@ -122,29 +140,30 @@ export class TermMatcher {
   }
 
   /** The terms that contain the token. */
-  private containing(token: string): TermMatch[] {
+  private containing(token: string): TermMatches {
     // Terms containing the token contain its rarest bigram: checking that bigram's terms finds them all.
     let rarest = -1;
     for (const key of bigrams(token)) {
       const start = this.bigramStart.get(key);
-      if (start === undefined) return [];
+      if (start === undefined) return NO_MATCHES;
       if (rarest < 0 || this.bigramTerms[start]! < this.bigramTerms[rarest]!) rarest = start;
     }
-    const exact: TermMatch[] = [];
+    const exact = new Int32Array(this.bigramTerms[rarest]!);
+    let n = 0;
     // A two-character token is its one bigram: every term listed contains it.
     const listed = token.length === 2;
     for (let i = rarest + 1, end = rarest + 1 + this.bigramTerms[rarest]!; i < end; i++) {
       const id = this.bigramTerms[i]!;
-      if (listed || this.contains(id, token)) exact.push({ id, errors: 0 });
+      if (listed || this.contains(id, token)) exact[n++] = termMatch(id, 0);
     }
-    return exact;
+    return n === exact.length ? exact : exact.slice(0, n);
   }
 
   /**
    * `exact` and the terms that contain the token with one edit, and those and the terms with two (tokens of 5
    * characters or more): found through the bigrams they share with the token.
    */
-  private typos(token: string, exact: readonly TermMatch[]): Typos {
+  private typos(token: string, exact: TermMatches): Typos {
     const { counts, touched, chars, offsets } = this;
     const grams = bigrams(token);
     let count = 0;
@@ -156,15 +175,15 @@ export class TermMatcher {
         if (counts[id]!++ === 0) touched[count++] = id;
       }
     }
-    for (const m of exact) counts[m.id] = 0;
+    for (const m of exact) counts[termId(m)] = 0;
     // fuse.js allows errors in 40 % of the pattern; we forgive one edit in short tokens and two in longer ones. One
     // edit (a swap too) breaks at most three bigrams: a term must share all but three of the token's (two edits are
     // found where they break fewer).
     const maxErrors = token.length <= 4 ? 1 : 2;
     const need = Math.max(Math.min(2, grams.length), grams.length - 3);
     const distance = new TokenDistance(token);
-    const oneEdit = exact.slice();
-    const further: TermMatch[] = [];
+    const oneEdit: number[] = [];
+    const further: number[] = [];
     for (let k = 0; k < count; k++) {
       const id = touched[k]!;
       const shared = counts[id]!;
@@ -174,10 +193,17 @@ export class TermMatcher {
       const end = offsets[id + 1]!;
       if (shared < need || end - start < token.length - maxErrors) continue;
       const errors = distance.distanceIn(chars, start, end, maxErrors);
-      if (errors <= 1) oneEdit.push({ id, errors });
-      else if (errors <= maxErrors) further.push({ id, errors });
+      if (errors <= 1) oneEdit.push(termMatch(id, errors));
+      else if (errors <= maxErrors) further.push(termMatch(id, errors));
     }
-    return { oneEdit, twoEdits: further.length ? oneEdit.concat(further) : oneEdit };
+    const withOne = new Int32Array(exact.length + oneEdit.length);
+    withOne.set(exact);
+    withOne.set(oneEdit, exact.length);
+    if (!further.length) return { oneEdit: withOne, twoEdits: withOne };
+    const withTwo = new Int32Array(withOne.length + further.length);
+    withTwo.set(withOne);
+    withTwo.set(further, withOne.length);
+    return { oneEdit: withOne, twoEdits: withTwo };
   }
 
   /** Whether term `id` contains the token (read from `chars`, as the typo checks read terms). */
@@ -194,8 +220,9 @@ export class TermMatcher {
     return false;
   }
 
-  private startingWith(char: string): TermMatch[] {
-    return Array.from(this.byFirst.get(char.charCodeAt(0)) ?? [], (id) => ({ id, errors: 0 }));
+  private startingWith(char: string): TermMatches {
+    const ids = this.byFirst.get(char.charCodeAt(0));
+    return ids ? ids.map((id) => termMatch(id, 0)) : NO_MATCHES;
   }
 
 }
