@@ -63,6 +63,8 @@ export function readFigures(text: string, options: { readers?: number } = {}): F
   } catch {
     // A figure reader must never take validation down; an odd input yields what was read so far.
   }
+  // Most paragraphs state one figure or none: nothing to order or drop.
+  if (figures.length < 2) return figures;
   figures.sort((a, b) => a.start - b.start);
   return dropRestated(text, dropOverlaps(figures));
 }
@@ -79,8 +81,11 @@ export const ALL_READERS = 31;
 
 function readNumerals(text: string, out: Figure[]): void {
   NUMERIC_START.lastIndex = 0;
-  for (let at = NUMERIC_START.exec(text); at; at = NUMERIC_START.exec(text)) {
-    NUMERIC.lastIndex = at.index;
+  // test() and not exec(): no match array for each run of digits. Where it started is found back from its end.
+  while (NUMERIC_START.test(text)) {
+    let at = NUMERIC_START.lastIndex - 1;
+    while (at > 0 && isDigit(text.charCodeAt(at)) && isDigit(text.charCodeAt(at - 1))) at--;
+    NUMERIC.lastIndex = at;
     const m = NUMERIC.exec(text);
     if (!m) continue;
     NUMERIC_START.lastIndex = m.index + m[0].length;
@@ -123,6 +128,10 @@ function readNumerals(text: string, out: Figure[]): void {
     const figure: Figure = { value, kind, scale, approximate: false, start, end, text: text.slice(start, end) };
     out.push(valueMax === undefined ? figure : { ...figure, valueMax });
   }
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 function toNumber(intPart: string, sep: string | undefined, frac: string | undefined): number | undefined {
