@@ -78,6 +78,8 @@ async function main(): Promise<void> {
   profile.samples!.forEach((id, i) => {
     const frame = nodes.get(id)?.callFrame;
     const place = frame?.url === `file://${__filename}` || frame?.url === __filename ? placeOf(moduleAt(frame.lineNumber)) : frame?.url ? 'node internals' : frame?.functionName.startsWith('RegExp:') ? 'regular expressions' : (frame?.functionName ?? '?');
+    // The inspector's own message dispatch (the profiler being stopped) and idle time are not validation's.
+    if (place === 'dispatch' || place === '(idle)' || place === '(program)') return;
     byPlace.set(place, (byPlace.get(place) ?? 0) + (profile.timeDeltas![i] ?? 0) / 1000);
   });
   const total = [...byPlace.values()].reduce((a, b) => a + b, 0);
