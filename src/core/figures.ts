@@ -158,7 +158,8 @@ const IN_OF = String.raw`(?:in|out of|of|из|no|\/)`;
 // starts with a lookbehind or a long list of words tries them at every character, several times slower.
 const FRACTION_PAIR = new RegExp(`(${IN_OF})(?<=(?<![\\p{L}\\p{N}])${COUNT}(\\s*)${IN_OF})\\s*${WHOLE}(?![\\p{L}\\p{N}])`, 'giu');
 // Finnish and Estonian put the "out of ten" in one word: "yhdeksän kymmenestä", "üheksa kümnest", "N sadasta".
-const OF_IMPLIED_WORD = '(?:kymmenestä|kümnest|sadasta|sajast)';
+const IMPLIED_WHOLES = ['kymmenestä', 'kümnest', 'sadasta', 'sajast'];
+const OF_IMPLIED_WORD = `(?:${IMPLIED_WHOLES.join('|')})`;
 const FRACTION_OF_IMPLIED = new RegExp(`(${OF_IMPLIED_WORD})(?<=(?<![\\p{L}\\p{N}])${COUNT}(\\s+)${OF_IMPLIED_WORD})(?![\\p{L}\\p{N}])`, 'giu');
 const FRACTION_WORDS: ReadonlyArray<readonly [RegExp, number]> = [
   [/(?<![\p{L}])(?:one|a) third(?![\p{L}])/giu, 100 / 3],
@@ -174,7 +175,6 @@ const NUMBER_WORD = new RegExp(numberWordList().join('|'));
 // "in"/"of"/"из"/"no"/"/" followed by the "ten" (3, 4, 5, 10, 20 or 100) a fraction counts out of.
 const LINKS = ['in', 'of', 'из', 'no', '/'];
 const IN_OF_WHOLE = new RegExp(`(?:${LINKS.join('|')})\\s*(?:\\d|${numberWordList(WHOLES).join('|')})`);
-const IMPLIED_WHOLES = ['kymmenestä', 'kümnest', 'sadasta', 'sajast'];
 const OF_IMPLIED = new RegExp(IMPLIED_WHOLES.join('|'));
 const FRACTION_WORD_STEMS = ['third', 'quarter', 'kolmasosa', 'kolmannes', 'трет', 'trešdaļ', 'kolmandik', 'neljännes', 'четверт', 'ceturtdaļ', 'veerand', 'half', 'puolet', 'половин', 'puse', 'pool'];
 const FRACTION_WORD = new RegExp(FRACTION_WORD_STEMS.join('|'));

@@ -41,6 +41,7 @@ function analysedOnce(block: ProseBlock, cache: WeakMap<ProseBlock, Sentence[]>,
     cache.set(original, sentences);
   }
   if (shift === 0) return sentences;
+  // Field by field, not by spread copies: this runs for every sentence of a moved chunk, and spreads are slower.
   return sentences.map((s) => ({
     start: s.start + shift,
     end: s.end + shift,
@@ -100,7 +101,7 @@ class PlainText {
   private readonly end: number;
 
   constructor(block: ProseBlock) {
-    // Joined once rather than concatenated: the regular expressions would flatten a concatenation again.
+    // Joined once: a string built with += is a rope, which the first regular expression copies into a flat string.
     const parts: string[] = [];
     let length = 0;
     for (const piece of block.pieces) {
