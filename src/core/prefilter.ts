@@ -136,7 +136,9 @@ export class Prefilter {
   private oneToken(token: string, matches: TermMatches, bonus: Bonus, limit: number, preferredGroup: number): Candidates | undefined {
     const { start, postings, masks, fieldWeight, ranks, mine, groups } = this;
     // Scores as `top` rounds them, per errors and mask, then ranked from 1 (the lowest) up.
-    const errorsSeen = [...new Set(Array.from(matches, termErrors))];
+    let errorBits = 0;
+    for (const m of matches) errorBits |= 1 << termErrors(m);
+    const errorsSeen = [0, 1, 2, 3].filter((errors) => errorBits & (1 << errors));
     const rounded = errorsSeen.map((errors) => Array.from({ length: 256 }, (_, mask) => Math.round((termValue(errors, token) * fieldWeight[mask & 0x7f]! + (mask & WHOLE_FIELD && errors === 0 ? bonus.equal : 0) + bonus.pair) * 1000)));
     const distinct = [...new Set(rounded.flat())].sort((a, b) => a - b);
     // Five fields allow at most 192 values; more (other weights) would not fit a byte.
