@@ -3,7 +3,7 @@ import { Prefilter } from './prefilter';
 import { PrefilterBuild } from './prefilterBuild';
 import { StatisticTables, baseLang } from './statisticTables';
 import { MAX_TOKEN } from './prefilterVocabulary';
-import { EntryCache, FIELD_WEIGHTS, rankWithFuse, recordText, toIndexedEntry, type IndexedEntry, type RankedEntry } from './searchEntries';
+import { FIELD_WEIGHTS, rankWithFuse, recordText, toIndexedEntry, type IndexedEntry, type RankedEntry } from './searchEntries';
 import { foldFast, searchTokens } from './searchText';
 
 /** One search hit: the statistic and its score (0 is a perfect match, 1 no match). */
@@ -71,14 +71,12 @@ export class FuseStatisticSearch implements StatisticSearch {
   /** Without a prefilter: every entry, made once. */
   private readonly entries?: IndexedEntry[];
   private readonly prefilter?: Prefilter;
-  private readonly cache: EntryCache;
 
   constructor(statistics: readonly LoadedStatistic[], options: FuseSearchOptions = {}) {
     this.statistics = statistics;
     const tables = options.built?.tables ?? new StatisticTables(statistics);
     tables.run();
     ({ langs: this.langs, groupIds: this.groupIds, byValue: this.byValue } = tables);
-    this.cache = new EntryCache(statistics);
     if (options.prefilter === false || statistics.length <= RANK_WHOLE_UP_TO) {
       this.entries = statistics.map(toIndexedEntry);
     } else {
@@ -137,7 +135,10 @@ export class FuseStatisticSearch implements StatisticSearch {
 
   /** fuse.js over the statistics the prefilter picks, or over `within` (those stating the query's figure). */
   private rank(pattern: string, lang: string | undefined, limit: number, within?: readonly number[]): Ranked {
-    const fuseOver = (records: ArrayLike<number>) => rankWithFuse(Array.from(records, (i) => this.entries?.[i] ?? this.cache.get(i)), pattern).map(toHit);
+    // A large index's entries are made for each query and not kept: kept for the next keystrokes (a cache of 4,096
+    // was tried), they outlived young collections and filled the old generation, whose full collections pause a
+    // keystroke for about 20 ms at 100k statistics, while folding a few hundred fields costs little.
+    const fuseOver = (records: ArrayLike<number>) => rankWithFuse(Array.from(records, (i) => this.entries?.[i] ?? toIndexedEntry(this.statistics[i]!)), pattern).map(toHit);
     if (!this.prefilter) return { hits: within ? fuseOver(within) : rankWithFuse(this.entries!, pattern).map(toHit), truncated: false };
     if (within && within.length <= candidatesFor(limit, pattern)) return { hits: fuseOver(within), truncated: false };
     const tokens = searchTokens(pattern).slice(0, 8).map((t) => t.slice(0, MAX_TOKEN));

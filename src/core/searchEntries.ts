@@ -122,25 +122,3 @@ export function rankWithFuse(list: readonly IndexedEntry[], pattern: string): Ra
     .map((r) => ({ item: r.item, refIndex: r.refIndex, score: r.score ?? 1 }));
 }
 
-/**
- * Entries made when a query first needs them and kept for the next keystrokes. Keeping every entry of a 100k index
- * would double the memory its text takes (about 50 MB); a query ranks a few hundred, mostly the same as the last.
- */
-export class EntryCache {
-  private readonly cache = new Map<number, IndexedEntry>();
-
-  constructor(
-    private readonly statistics: readonly LoadedStatistic[],
-    private readonly capacity = 4096,
-  ) {}
-
-  get(index: number): IndexedEntry {
-    let entry = this.cache.get(index);
-    if (entry) return entry;
-    entry = toIndexedEntry(this.statistics[index]!);
-    // A Map iterates in insertion order: dropping the first key drops the entry made longest ago.
-    if (this.cache.size >= this.capacity) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(index, entry);
-    return entry;
-  }
-}
