@@ -140,8 +140,9 @@ class MovedBlock implements ProseBlock {
   }
 }
 
-function shiftReference(r: FootnoteReference, by: number): FootnoteReference {
-  return { ...r, start: r.start + by, end: r.end + by };
+/** A reference moved by `by`; built field by field, as a spread copy is slower where every reference of a chunk moves. */
+export function shiftReference(r: FootnoteReference, by: number): FootnoteReference {
+  return { label: r.label, id: r.id, start: r.start + by, end: r.end + by };
 }
 
 function shiftParsed(parsed: ParsedMarkdown, by: number): ParsedMarkdown {

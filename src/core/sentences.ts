@@ -1,5 +1,5 @@
 import { figureAt, figureReaders, readFigures, type Figure } from './figures';
-import type { FootnoteReference, ProseBlock } from './markdown';
+import { shiftReference, type FootnoteReference, type ProseBlock } from './markdown';
 import { lastAtMost } from './sortedSearch';
 
 /** A sentence of prose with the figures it states and the footnotes that cite it, all at document offsets. */
@@ -47,7 +47,7 @@ function analysedOnce(block: ProseBlock, cache: WeakMap<ProseBlock, Sentence[]>,
     end: s.end + shift,
     text: s.text,
     figures: s.figures.map((f) => figureAt(f, f.start + shift, f.end + shift)),
-    references: s.references.length === 0 ? NONE : s.references.map((r) => ({ label: r.label, id: r.id, start: r.start + shift, end: r.end + shift })),
+    references: s.references.length === 0 ? NONE : s.references.map((r) => shiftReference(r, shift)),
   }));
 }
 
