@@ -32,32 +32,11 @@ export class TokenDistance {
   distanceIn(chars: Uint16Array, start: number, end: number, max: number): number {
     const m = this.token.length;
     if (m > 32) return substringDistance(this.token, String.fromCharCode(...chars.subarray(start, end)), max);
-    if (holder !== this) this.hold();
-    const last = 1 << (m - 1);
-    // Vertical deltas of the current column (all +1 at the start: the empty prefix of the term), the score of the
-    // last row, and the previous column's matches and diagonal zeros for swaps.
-    let pv = -1;
-    let mv = 0;
-    let score = m;
+    this.begin();
     let best = m;
-    let prevEq = 0;
-    let prevD0 = 0;
     for (let j = start; j < end; j++) {
-      const eq = positions[chars[j]!]!;
-      const swap = ((~prevD0 & eq) << 1) & prevEq;
-      const d0 = ((((eq & pv) + pv) ^ pv) | eq | mv | swap);
-      const hp = mv | ~(d0 | pv);
-      const hn = pv & d0;
-      if (hp & last) score++;
-      else if (hn & last) score--;
+      const score = step(positions[chars[j]!]!);
       if (score < best) best = score;
-      // No carry into the first row: a match may start anywhere in the term.
-      const hpShift = hp << 1;
-      const hnShift = hn << 1;
-      pv = hnShift | ~(d0 | hpShift);
-      mv = hpShift & d0;
-      prevEq = eq;
-      prevD0 = d0;
     }
     return best > max ? max + 1 : best;
   }
@@ -69,32 +48,24 @@ export class TokenDistance {
    */
   occursWithin(text: string, max: number): boolean {
     const m = this.token.length;
-    if (m > 32) return true;
-    if (m <= max) return true;
-    if (holder !== this) this.hold();
-    const last = 1 << (m - 1);
-    let pv = -1;
-    let mv = 0;
-    let score = m;
-    let prevEq = 0;
-    let prevD0 = 0;
-    for (let j = 0; j < text.length; j++) {
-      const eq = positions[text.charCodeAt(j)]!;
-      const swap = ((~prevD0 & eq) << 1) & prevEq;
-      const d0 = (((eq & pv) + pv) ^ pv) | eq | mv | swap;
-      const hp = mv | ~(d0 | pv);
-      const hn = pv & d0;
-      if (hp & last) score++;
-      else if (hn & last) score--;
-      if (score <= max) return true;
-      const hpShift = hp << 1;
-      const hnShift = hn << 1;
-      pv = hnShift | ~(d0 | hpShift);
-      mv = hpShift & d0;
-      prevEq = eq;
-      prevD0 = d0;
-    }
+    if (m > 32 || m <= max) return true;
+    this.begin();
+    for (let j = 0; j < text.length; j++) if (step(positions[text.charCodeAt(j)]!) <= max) return true;
     return false;
+  }
+
+  /** Makes this token the one `positions` and `step` work for, from the empty prefix of a term. */
+  private begin(): void {
+    if (holder !== this) this.hold();
+    const m = this.token.length;
+    last = 1 << (m - 1);
+    // Vertical deltas of the current column (all +1 at the start: the empty prefix of the term), the score of the
+    // last row, and the previous column's matches and diagonal zeros for swaps.
+    pv = -1;
+    mv = 0;
+    score = m;
+    prevEq = 0;
+    prevD0 = 0;
   }
 
   private hold(): void {
@@ -137,4 +108,31 @@ export function substringDistance(pattern: string, text: string, max: number): n
   let best = max + 1;
   for (let j = 0; j <= n; j++) if (prev[j]! < best) best = prev[j]!;
   return best;
+}
+
+// The column state of the one distance being computed (begin() resets it): module variables rather than an object,
+// so that step() stays a few register operations for every character of every term and field.
+let last = 0;
+let pv = 0;
+let mv = 0;
+let score = 0;
+let prevEq = 0;
+let prevD0 = 0;
+
+/** One character of the term, its positions in the token being `eq`: returns the last row's score after it. */
+function step(eq: number): number {
+  const swap = ((~prevD0 & eq) << 1) & prevEq;
+  const d0 = (((eq & pv) + pv) ^ pv) | eq | mv | swap;
+  const hp = mv | ~(d0 | pv);
+  const hn = pv & d0;
+  if (hp & last) score++;
+  else if (hn & last) score--;
+  // No carry into the first row: a match may start anywhere in the term.
+  const hpShift = hp << 1;
+  const hnShift = hn << 1;
+  pv = hnShift | ~(d0 | hpShift);
+  mv = hpShift & d0;
+  prevEq = eq;
+  prevD0 = d0;
+  return score;
 }
