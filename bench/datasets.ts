@@ -2,7 +2,7 @@
 // child process reads identical input.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { StatisticInput } from '../src/core/statistic';
+import type { StatisticInput } from '../src/core/index/statistic';
 import { loadStatcite } from '../src/core/statcite';
 import { generateRecords } from './generate';
 import { makeQueries, searchableText, type Query } from './queries';

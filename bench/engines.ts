@@ -5,9 +5,9 @@ import uFuzzy from '@leeoniya/ufuzzy';
 import { Index as FlexIndex } from 'flexsearch';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
-import { fold, tokens } from '../src/core/fold';
-import type { LoadedStatistic } from '../src/core/indexFile';
-import * as search from '../src/core/search';
+import { fold, tokens } from '../src/core/text/fold';
+import type { LoadedStatistic } from '../src/core/index/indexFile';
+import * as search from '../src/core/search/search';
 import { searchableText } from './queries';
 
 export const ENGINES = ['statcite', 'statcite-plain', 'fuse-default', 'ufuzzy', 'minisearch', 'flexsearch', 'includes'] as const;

@@ -1,7 +1,7 @@
 // A seeded generator of statistics records in the index format: the same seed and size always give the same
 // records, so every child process rebuilds the identical index instead of reading a 70 MB file.
-import type { LoadedStatistic } from '../src/core/indexFile';
-import type { StatisticInput, Unit } from '../src/core/statistic';
+import type { LoadedStatistic } from '../src/core/index/indexFile';
+import type { StatisticInput, Unit } from '../src/core/index/statistic';
 import { LANGS, PUBLISHERS, vocabulary, type Lang } from './words';
 
 /** mulberry32: small, fast and good enough for test data. */

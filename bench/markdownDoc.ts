@@ -1,10 +1,10 @@
 // A seeded generator of long Markdown articles that cite the bundled statistics: headings, paragraphs in Finnish and
 // English with figures, footnote references (most to real sources, some wrong figures, some uncited figures),
 // lists, a table, code blocks, and the footnote definitions at the end.
-import { footnoteText } from '../src/core/cite';
-import { formatFigure } from '../src/core/format';
-import type { LoadedStatistic } from '../src/core/indexFile';
-import { sourceKeyOf } from '../src/core/sourceKey';
+import { footnoteText } from '../src/core/citations/cite';
+import { formatFigure } from '../src/core/index/format';
+import type { LoadedStatistic } from '../src/core/index/indexFile';
+import { sourceKeyOf } from '../src/core/index/sourceKey';
 import { rng } from './generate';
 
 const FI = 'asiakaspalvelu kuluttajat yritykset verkkokauppa kokemus tyytyväisyys uskollisuus odottavat vastausta nopeasti puhelin sähköposti chatbot palaute kilpailija tutkimus raportin mukaan selvityksen markkinat kasvu'.split(' ');

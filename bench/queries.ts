@@ -4,9 +4,9 @@
 // Relevance rule: a record is relevant to a query when its folded searchable text (quote, English gloss, publisher
 // line, tags, figure: the fields statcite searches) contains every intended term as a substring, and, for a figure
 // query, its value (or range end) equals the figure. The target record is always relevant.
-import { fold, tokens } from '../src/core/fold';
-import { describeFigure } from '../src/core/format';
-import type { StatisticInput } from '../src/core/statistic';
+import { fold, tokens } from '../src/core/text/fold';
+import { describeFigure } from '../src/core/index/format';
+import type { StatisticInput } from '../src/core/index/statistic';
 import { rng } from './generate';
 
 export const KINDS = ['prefix', 'phrase', 'typo', 'diacritics', 'cjk', 'cyrillic', 'figure'] as const;

@@ -1,7 +1,7 @@
 // One search measurement in a fresh process: one engine, one data set. Prints one JSON line.
 // Run by bench/run.ts (bundled): node --expose-gc searchChild.cjs ENGINE DATASET.json QUERIES.json WARMUP.json BUDGET_MS
 import { readFileSync } from 'node:fs';
-import type { LoadedStatistic } from '../src/core/indexFile';
+import type { LoadedStatistic } from '../src/core/index/indexFile';
 import { createEngine, type EngineName } from './engines';
 import { asLoaded } from './generate';
 import { KINDS, type Query } from './queries';

@@ -2,8 +2,8 @@
 // between slices), in a fresh process: how many slices, the time in all, and the longest the host was held up.
 // Run by bench/run.ts: node slicesChild.cjs DATASET.json. Prints one JSON line.
 import { readFileSync } from 'node:fs';
-import type { LoadedStatistic } from '../src/core/indexFile';
-import { FuseStatisticSearch } from '../src/core/search';
+import type { LoadedStatistic } from '../src/core/index/indexFile';
+import { FuseStatisticSearch } from '../src/core/search/search';
 import { asLoaded } from './generate';
 
 const dataset = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as { loaded?: boolean; records: LoadedStatistic[] };

@@ -3,10 +3,10 @@
 // parse alone, and a CPU profile of cold validations summed by where the time goes. Prints one JSON line.
 import { readFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { planInsertion } from '../src/core/cite';
-import { formatFigure } from '../src/core/format';
-import { MarkdownCache, parseMarkdown } from '../src/core/markdown';
-import { createValidationContext, validateCitations } from '../src/core/validate';
+import { planInsertion } from '../src/core/citations/cite';
+import { formatFigure } from '../src/core/index/format';
+import { MarkdownCache, parseMarkdown } from '../src/core/markdown/markdown';
+import { createValidationContext, validateCitations } from '../src/core/citations/validate';
 import { bundledStatistics } from './datasets';
 import { generateMarkdown } from './markdownDoc';
 import { cpuRuns, summarize, timeRuns } from './stats';

@@ -1,4 +1,4 @@
-// The bundled index, validated at build time: data/*.stats.json read the thorough way (src/core/bundledIndex.ts, run
+// The bundled index, validated at build time: data/*.stats.json read the thorough way (src/core/index/bundledIndex.ts, run
 // from source through esbuild) and written to <out>/bundled-index.json, which the extension loads with JSON.parse.
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ function bundledDataFiles() {
 /** The pre-validated bundled index as JSON text; rejects, listing every problem, when a bundled file has one. */
 export async function bundledIndexJson() {
   const { outputFiles } = await build({
-    stdin: { contents: "export { prevalidateBundledIndex } from './src/core/bundledIndex';", resolveDir: root, sourcefile: 'prevalidate.js' },
+    stdin: { contents: "export { prevalidateBundledIndex } from './src/core/index/bundledIndex';", resolveDir: root, sourcefile: 'prevalidate.js' },
     bundle: true,
     // jsonc-parser's `main` is a UMD build that esbuild cannot follow; the extension's builds take `module` too.
     mainFields: ['module', 'main'],

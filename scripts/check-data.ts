@@ -1,8 +1,8 @@
 // Loads index files the way statcite does and prints every problem and a summary. Usage: tsx scripts/check-data.ts [files…]
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseIndexFile } from '../src/core/indexFile';
-import { StatisticsIndex } from '../src/core/statisticsIndex';
+import { parseIndexFile } from '../src/core/index/indexFile';
+import { StatisticsIndex } from '../src/core/index/statisticsIndex';
 
 const files = process.argv.slice(2).length ? process.argv.slice(2) : readdirSync('data').filter((f) => f.endsWith('.stats.json')).map((f) => join('data', f));
 const index = StatisticsIndex.fromFiles(files.map((f) => parseIndexFile(f, readFileSync(f, 'utf8'))));

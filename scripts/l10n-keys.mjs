@@ -8,8 +8,8 @@
  * Exit code 1 when anything is missing, extra, empty or has different placeholders than the English template.
  *
  * Templates are the string-literal first arguments of `l10n.t(...)` in src/extension.ts and src/vscode/*.ts, and of
- * `t(...)` in the core files that take a localize function (those importing './localize': src/core/validate.ts,
- * hover.ts, indexFile.ts, statisticsIndex.ts…), so a core file that starts translating is picked up by itself.
+ * `t(...)` in the core files that take a localize function (those importing `localize`: src/core/citations/validate.ts,
+ * citations/hover.ts, index/indexFile.ts…), so a core file that starts translating is picked up by itself.
  * A call whose first argument is not a plain string literal cannot be extracted; it is reported as "dynamic".
  * The same functions are used by test/unit/l10n.test.ts.
  */
@@ -34,11 +34,20 @@ export function sourceFiles(root = ROOT) {
   const add = (path, pattern) => existsSync(join(root, path)) && files.push({ path, pattern });
   add('src/extension.ts', L10N_CALL);
   for (const name of listTs(root, 'src/vscode')) add(`src/vscode/${name}`, L10N_CALL);
-  for (const name of listTs(root, 'src/core')) {
-    const text = readFileSync(join(root, 'src/core', name), 'utf8');
-    if (name === 'validate.ts' || /from\s+['"]\.\/localize['"]/.test(text)) add(`src/core/${name}`, BARE_CALL);
+  for (const name of listTsDeep(root, 'src/core')) {
+    const text = readFileSync(join(root, name), 'utf8');
+    if (name.endsWith('/validate.ts') || /from\s+['"][./]+(?:text\/)?localize['"]/.test(text)) add(name, BARE_CALL);
   }
   return files;
+}
+
+/** Repository-relative paths of the `.ts` files under `dir`, its folders included. */
+function listTsDeep(root, dir) {
+  const abs = join(root, dir);
+  if (!existsSync(abs)) return [];
+  return readdirSync(abs, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? listTsDeep(root, `${dir}/${e.name}`) : listTs(root, dir).includes(e.name) ? [`${dir}/${e.name}`] : []))
+    .sort();
 }
 
 function listTs(root, dir) {

@@ -15,9 +15,9 @@ export const LAZY_CHUNKS = {
   // The Markdown parser (micromark and its entity table): the first validation, hover or completion.
   markdown: ['mdast-util-from-markdown', 'mdast-util-gfm-footnote', 'micromark-extension-gfm-footnote'],
   // The search engine (fuse.js and the prefilter): the first search, built right after loading.
-  search: ['./src/core/search.ts'],
+  search: ['./src/core/search/search.ts'],
   // zod: a workspace index file (the bundled one is validated at build time), adding a record, the JSON Schema.
-  schema: ['./src/core/statisticSchema.ts'],
+  schema: ['./src/core/index/statisticSchema.ts'],
   // The full JSON parser: a workspace index file, adding a record.
   jsonc: ['jsonc-parser'],
   // The Markdown preview's footnotes.

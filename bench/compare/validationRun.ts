@@ -1,6 +1,6 @@
 // Bundled once from this tree and once from the tree being compared with (see compare-validation.sh): a cold
 // validation of the generated 1 MB document, ready to run.
-import { createValidationContext, validateCitations } from '../../src/core/validate';
+import { createValidationContext, validateCitations } from '../../src/core/citations/validate';
 import { bundledStatistics } from '../datasets';
 import { generateMarkdown } from '../markdownDoc';
 

@@ -2,7 +2,7 @@ import { closeSync, constants, fstatSync, openSync, readFileSync, statSync } fro
 import { dirname, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { parseIndexFile, type ParsedIndexFile } from '../core/indexFile';
+import { parseIndexFile, type ParsedIndexFile } from '../core/index/indexFile';
 
 /** A file the CLI could not use: printed as a clear message, exit code 2 (an index file is skipped instead). */
 export class InputError extends Error {

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import type { ParsedIndexFile } from '../core/indexFile';
-import { LineIndex } from '../core/lineIndex';
+import type { ParsedIndexFile } from '../core/index/indexFile';
+import { LineIndex } from '../core/markdown/lineIndex';
 import { createStatcite } from '../core/statcite';
-import { validateCitations } from '../core/validate';
+import { validateCitations } from '../core/citations/validate';
 import { parseArgs, UsageError, USAGE, type CheckArgs, type SearchArgs } from './args';
 import { expandPaths, findDataFiles, InputError, readIndexFile, readText } from './files';
 

@@ -1,9 +1,9 @@
-import { parseIndexFile, type ParsedIndexFile } from './indexFile';
-import { english, type Localize } from './localize';
-import { SourceResolver } from './resolveSource';
-import { FuseStatisticSearch, type StatisticSearch } from './search';
-import { StatisticsIndex } from './statisticsIndex';
-import { createValidationContext, type ValidationContext } from './validate';
+import { parseIndexFile, type ParsedIndexFile } from './index/indexFile';
+import { english, type Localize } from './text/localize';
+import { SourceResolver } from './citations/resolveSource';
+import { FuseStatisticSearch, type StatisticSearch } from './search/search';
+import { StatisticsIndex } from './index/statisticsIndex';
+import { createValidationContext, type ValidationContext } from './citations/validate';
 
 /**
  * Everything the editor, the CLI and the browser build need, built from one set of index files. Only the index is

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { appendRecord, buildRecord, suggestFromSentence } from '../core/newRecord';
-import { UNITS, type Unit } from '../core/statistic';
+import { appendRecord, buildRecord, suggestFromSentence } from '../core/citations/newRecord';
+import { UNITS, type Unit } from '../core/index/statistic';
 import { documentLanguage } from './documents';
 import type { IndexStore } from './indexStore';
 

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { planInsertion, type InsertMode } from '../core/cite';
-import { describeFigure, describeSource, formatFigure } from '../core/format';
-import { statisticMarkdown } from '../core/hover';
-import type { LoadedStatistic } from '../core/indexFile';
+import { planInsertion, type InsertMode } from '../core/citations/cite';
+import { describeFigure, describeSource, formatFigure } from '../core/index/format';
+import { statisticMarkdown } from '../core/citations/hover';
+import type { LoadedStatistic } from '../core/index/indexFile';
 import type { Statcite } from '../core/statcite';
 import { readConfig } from './config';
 import { inertMarkdown, toTextEdit } from './convert';

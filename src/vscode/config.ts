@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { InsertMode } from '../core/cite';
-import { RULE_CODES, type RuleCode, type SeveritySetting } from '../core/rules';
+import type { InsertMode } from '../core/citations/cite';
+import { RULE_CODES, type RuleCode, type SeveritySetting } from '../core/citations/rules';
 
 export type ValidateRun = 'onType' | 'onSave' | 'off';
 

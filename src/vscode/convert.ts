@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { TextEdit } from '../core/cite';
-import type { Severity } from '../core/rules';
+import type { TextEdit } from '../core/citations/cite';
+import type { Severity } from '../core/citations/rules';
 
 export function toRange(doc: vscode.TextDocument, start: number, end: number): vscode.Range {
   return new vscode.Range(doc.positionAt(start), doc.positionAt(end));

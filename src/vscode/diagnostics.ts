@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { validateCitations, type CitationIssue } from '../core/validate';
+import { validateCitations, type CitationIssue } from '../core/citations/validate';
 import { readConfig } from './config';
 import { toRange, toSeverity } from './convert';
 import type { IndexStore } from './indexStore';

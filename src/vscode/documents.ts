@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { detectLanguage } from '../core/language';
-import { parseMarkdown, type MarkdownCache, type ParsedMarkdown } from '../core/markdown';
+import { detectLanguage } from '../core/text/language';
+import { parseMarkdown, type MarkdownCache, type ParsedMarkdown } from '../core/markdown/markdown';
 import { readConfig } from './config';
 
 export const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];

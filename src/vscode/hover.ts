@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { citationHoverMarkdown } from '../core/hover';
-import { citationAt } from '../core/locate';
+import { citationHoverMarkdown } from '../core/citations/hover';
+import { citationAt } from '../core/citations/locate';
 import { readConfig } from './config';
 import { inertMarkdown, toRange } from './convert';
 import { MARKDOWN, parsedMarkdown } from './documents';

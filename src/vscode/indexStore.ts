@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { readPrevalidatedIndex, renameIndexFile } from '../core/bundledIndex';
-import { parseIndexFile, type IndexProblem, type ParsedIndexFile } from '../core/indexFile';
-import { LineIndex } from '../core/lineIndex';
+import { readPrevalidatedIndex, renameIndexFile } from '../core/index/bundledIndex';
+import { parseIndexFile, type IndexProblem, type ParsedIndexFile } from '../core/index/indexFile';
+import { LineIndex } from '../core/markdown/lineIndex';
 import { createStatcite, type Statcite } from '../core/statcite';
 import { readConfig } from './config';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { planInsertion } from '../core/cite';
-import { describeSource, formatFigure } from '../core/format';
-import type { LoadedStatistic } from '../core/indexFile';
+import { planInsertion } from '../core/citations/cite';
+import { describeSource, formatFigure } from '../core/index/format';
+import type { LoadedStatistic } from '../core/index/indexFile';
 import { readConfig } from './config';
 import { toTextEdit } from './convert';
 import { documentLanguage, parsedMarkdown } from './documents';

@@ -1,7 +1,7 @@
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
-import { citedFigures, type CitedFigure } from '../core/citedFigures';
-import { LineIndex } from '../core/lineIndex';
+import { citedFigures, type CitedFigure } from '../core/citations/citedFigures';
+import { LineIndex } from '../core/markdown/lineIndex';
 import type { IndexStore } from './indexStore';
 
 

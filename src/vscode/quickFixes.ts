@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { planFixAll } from '../core/fixAll';
+import { planFixAll } from '../core/citations/fixAll';
 import { readConfig } from './config';
 import { toTextEdit } from './convert';
 import type { CitationDiagnostics } from './diagnostics';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { describeFigure, describeSource } from '../core/format';
-import { statisticMarkdown } from '../core/hover';
-import type { LoadedStatistic } from '../core/indexFile';
+import { describeFigure, describeSource } from '../core/index/format';
+import { statisticMarkdown } from '../core/citations/hover';
+import type { LoadedStatistic } from '../core/index/indexFile';
 import { readConfig } from './config';
 import { inertMarkdown } from './convert';
 import type { IndexStore } from './indexStore';

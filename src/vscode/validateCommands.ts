@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { LineIndex } from '../core/lineIndex';
-import { validateCitations } from '../core/validate';
+import { LineIndex } from '../core/markdown/lineIndex';
+import { validateCitations } from '../core/citations/validate';
 import { readConfig } from './config';
 import type { CitationDiagnostics } from './diagnostics';
 import type { IndexStore } from './indexStore';

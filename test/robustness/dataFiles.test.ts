@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main';
-import { parseIndexFile, type IndexProblem, type ParsedIndexFile } from '../../src/core/indexFile';
-import { StatisticsIndex } from '../../src/core/statisticsIndex';
+import { parseIndexFile, type IndexProblem, type ParsedIndexFile } from '../../src/core/index/indexFile';
+import { StatisticsIndex } from '../../src/core/index/statisticsIndex';
 import { bundledFiles, DATA_DIR } from './support/data';
 import { counter, LONG, params } from './support/run';
 

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { footnoteText } from '../../src/core/cite';
-import type { LoadedStatistic } from '../../src/core/indexFile';
-import { citationHoverMarkdown, statisticMarkdown } from '../../src/core/hover';
-import { sourceKeyOf } from '../../src/core/sourceKey';
+import { footnoteText } from '../../src/core/citations/cite';
+import type { LoadedStatistic } from '../../src/core/index/indexFile';
+import { citationHoverMarkdown, statisticMarkdown } from '../../src/core/citations/hover';
+import { sourceKeyOf } from '../../src/core/index/sourceKey';
 import { loadStatcite } from '../../src/core/statcite';
-import { validateCitations } from '../../src/core/validate';
+import { validateCitations } from '../../src/core/citations/validate';
 import type { IndexStore } from '../../src/vscode/indexStore';
 import { extendMarkdownIt } from '../../src/vscode/preview';
 import { counter, LONG, params } from './support/run';

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyEdits } from '../../src/core/applyEdits';
-import { footnoteText, planInsertion, type InsertMode } from '../../src/core/cite';
-import { formatFigure } from '../../src/core/format';
-import { MarkdownCache, normalizeLabel, parseMarkdown } from '../../src/core/markdown';
-import { sourceKeyOf } from '../../src/core/sourceKey';
+import { applyEdits } from '../../src/core/citations/applyEdits';
+import { footnoteText, planInsertion, type InsertMode } from '../../src/core/citations/cite';
+import { formatFigure } from '../../src/core/index/format';
+import { MarkdownCache, normalizeLabel, parseMarkdown } from '../../src/core/markdown/markdown';
+import { sourceKeyOf } from '../../src/core/index/sourceKey';
 import { sameSource, statcite, statistics } from './support/data';
 import { applyChecked, documentEol, onlyReplacementAndBlock } from './support/edits';
 import { draft } from './support/markdown';

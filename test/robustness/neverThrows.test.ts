@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planInsertion } from '../../src/core/cite';
-import { readFigures, type Figure } from '../../src/core/figures';
-import { citationHoverMarkdown } from '../../src/core/hover';
-import { citationAt } from '../../src/core/locate';
-import { MarkdownCache, parseMarkdown } from '../../src/core/markdown';
-import { createValidationContext, validateCitations, type CitationIssue } from '../../src/core/validate';
+import { planInsertion } from '../../src/core/citations/cite';
+import { readFigures, type Figure } from '../../src/core/figures/figures';
+import { citationHoverMarkdown } from '../../src/core/citations/hover';
+import { citationAt } from '../../src/core/citations/locate';
+import { MarkdownCache, parseMarkdown } from '../../src/core/markdown/markdown';
+import { createValidationContext, validateCitations, type CitationIssue } from '../../src/core/citations/validate';
 import { statcite, statistics } from './support/data';
 import { applyChecked, documentEol, splitsAPair } from './support/edits';
 import { draft, wildText } from './support/markdown';

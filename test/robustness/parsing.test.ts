@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseChunk, parseMarkdown, type ParsedMarkdown } from '../../src/core/markdown';
-import { sentencesOf } from '../../src/core/sentences';
-import { validateCitations } from '../../src/core/validate';
+import { parseChunk, parseMarkdown, type ParsedMarkdown } from '../../src/core/markdown/markdown';
+import { sentencesOf } from '../../src/core/figures/sentences';
+import { validateCitations } from '../../src/core/citations/validate';
 import { statcite } from './support/data';
 import { applyChecked, documentEol } from './support/edits';
 import { draft } from './support/markdown';

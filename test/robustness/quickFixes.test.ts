@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planFixAll } from '../../src/core/fixAll';
-import { normalizeLabel, parseMarkdown, type ParsedMarkdown } from '../../src/core/markdown';
-import type { RuleCode } from '../../src/core/rules';
-import { validateCitations, type CitationIssue } from '../../src/core/validate';
+import { planFixAll } from '../../src/core/citations/fixAll';
+import { normalizeLabel, parseMarkdown, type ParsedMarkdown } from '../../src/core/markdown/markdown';
+import type { RuleCode } from '../../src/core/citations/rules';
+import { validateCitations, type CitationIssue } from '../../src/core/citations/validate';
 import { statcite } from './support/data';
 import { applyChecked, documentEol, mapOffset } from './support/edits';
 import { problemDraft } from './support/problems';

@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expandPaths } from '../../src/cli/files';
 import { runCli } from '../../src/cli/main';
-import { applyEdits } from '../../src/core/applyEdits';
-import { planInsertion } from '../../src/core/cite';
-import { parseIndexFile } from '../../src/core/indexFile';
-import { parseChunk, parseMarkdown } from '../../src/core/markdown';
-import { sentencesOf } from '../../src/core/sentences';
+import { applyEdits } from '../../src/core/citations/applyEdits';
+import { planInsertion } from '../../src/core/citations/cite';
+import { parseIndexFile } from '../../src/core/index/indexFile';
+import { parseChunk, parseMarkdown } from '../../src/core/markdown/markdown';
+import { sentencesOf } from '../../src/core/figures/sentences';
 import { loadStatcite } from '../../src/core/statcite';
-import { validateCitations } from '../../src/core/validate';
+import { validateCitations } from '../../src/core/citations/validate';
 
 /** Bugs the robustness properties found, each pinned by the smallest example. */
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prevalidateBundledIndex } from '../../src/core/bundledIndex';
+import { prevalidateBundledIndex } from '../../src/core/index/bundledIndex';
 import { CodeAction, CodeActionKind, CompletionList, Diagnostic, DiagnosticSeverity, Hover, MarkdownString, Position, Range, Uri, createVscodeFake, type TextDocument } from './fakes/vscodeFake';
 
 /**

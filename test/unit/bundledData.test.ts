@@ -1,14 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { footnoteText } from '../../src/core/cite';
-import { figureStates } from '../../src/core/figureMatch';
-import { readFigures } from '../../src/core/figures';
-import { formatFigure } from '../../src/core/format';
-import { parseIndexFile, type LoadedStatistic, type ParsedIndexFile } from '../../src/core/indexFile';
-import { sourceKeyOf } from '../../src/core/sourceKey';
-import type { Unit } from '../../src/core/statistic';
-import { StatisticsIndex } from '../../src/core/statisticsIndex';
+import { footnoteText } from '../../src/core/citations/cite';
+import { figureStates } from '../../src/core/figures/figureMatch';
+import { readFigures } from '../../src/core/figures/figures';
+import { formatFigure } from '../../src/core/index/format';
+import { parseIndexFile, type LoadedStatistic, type ParsedIndexFile } from '../../src/core/index/indexFile';
+import { sourceKeyOf } from '../../src/core/index/sourceKey';
+import type { Unit } from '../../src/core/index/statistic';
+import { StatisticsIndex } from '../../src/core/index/statisticsIndex';
 import { createStatcite } from '../../src/core/statcite';
 
 // The real bundled index, read from disk the way statcite reads it. Other people add records while these tests

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { prevalidateBundledIndex, readPrevalidatedIndex, renameIndexFile } from '../../src/core/bundledIndex';
-import { parseIndexFile } from '../../src/core/indexFile';
+import { prevalidateBundledIndex, readPrevalidatedIndex, renameIndexFile } from '../../src/core/index/bundledIndex';
+import { parseIndexFile } from '../../src/core/index/indexFile';
 import { indexText, record } from './helpers';
 
 /**

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { footnoteText, planFootnote, planInsertion, type InsertMode, type InsertionPlan } from '../../src/core/cite';
-import { formatFigure } from '../../src/core/format';
-import type { LoadedStatistic } from '../../src/core/indexFile';
-import { parseMarkdown } from '../../src/core/markdown';
+import { footnoteText, planFootnote, planInsertion, type InsertMode, type InsertionPlan } from '../../src/core/citations/cite';
+import { formatFigure } from '../../src/core/index/format';
+import type { LoadedStatistic } from '../../src/core/index/indexFile';
+import { parseMarkdown } from '../../src/core/markdown/markdown';
 import { applyEdits, fixtureStatcite, offsetOf, record, statciteOf } from './helpers';
 
 const statcite = fixtureStatcite();

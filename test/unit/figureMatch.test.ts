@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { figureStates, kindOfUnit } from '../../src/core/figureMatch';
-import { readFigures, type Figure } from '../../src/core/figures';
-import type { Unit } from '../../src/core/statistic';
+import { figureStates, kindOfUnit } from '../../src/core/figures/figureMatch';
+import { readFigures, type Figure } from '../../src/core/figures/figures';
+import type { Unit } from '../../src/core/index/statistic';
 
 function figure(text: string): Figure {
   const figures = readFigures(text);

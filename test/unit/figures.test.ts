@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ALL_READERS, readFigures, Reader, type Figure } from '../../src/core/figures';
-import { numberWordList, parseChineseNumber, wordNumber } from '../../src/core/numberWords';
+import { ALL_READERS, readFigures, Reader, type Figure } from '../../src/core/figures/figures';
+import { numberWordList, parseChineseNumber, wordNumber } from '../../src/core/figures/numberWords';
 
 /** The one figure read from `text`, checked to map back to `written` in the text. */
 function only(text: string, written: string): Figure {

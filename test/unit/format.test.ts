@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { figureStates } from '../../src/core/figureMatch';
-import { readFigures } from '../../src/core/figures';
-import { describeFigure, describeSource, formatFigure, formatNumber } from '../../src/core/format';
-import type { Unit } from '../../src/core/statistic';
+import { figureStates } from '../../src/core/figures/figureMatch';
+import { readFigures } from '../../src/core/figures/figures';
+import { describeFigure, describeSource, formatFigure, formatNumber } from '../../src/core/index/format';
+import type { Unit } from '../../src/core/index/statistic';
 import { FI_ARTICLE } from './helpers';
 
 const pct = (value: number, valueMax?: number) => ({ value, unit: '%' as Unit, ...(valueMax !== undefined ? { valueMax } : {}) });

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fractionCueTest } from '../../src/core/fractionCue';
-import { mayHoldFraction } from '../../src/core/figures';
-import { numberWordList } from '../../src/core/numberWords';
+import { fractionCueTest } from '../../src/core/figures/fractionCue';
+import { mayHoldFraction } from '../../src/core/figures/figures';
+import { numberWordList } from '../../src/core/figures/numberWords';
 
 // The regular expression the automaton stands for (figures.ts lists the same words).
 const WHOLES = numberWordList([10, 100, 4, 3, 5, 20]);

@@ -1,6 +1,6 @@
-import type { TextEdit } from '../../src/core/cite';
+import type { TextEdit } from '../../src/core/citations/cite';
 import { loadStatcite, type Statcite } from '../../src/core/statcite';
-import type { StatisticInput, Via } from '../../src/core/statistic';
+import type { StatisticInput, Via } from '../../src/core/index/statistic';
 
 /** The article most fixture records were "found in". */
 export const FI_ARTICLE: Via = { title: 'Asiakaspalvelutilastot', lang: 'fi', document: 'fi-article.txt' };

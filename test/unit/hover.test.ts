@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { citationHoverMarkdown, statisticMarkdown, type HoverOptions } from '../../src/core/hover';
-import type { Localize } from '../../src/core/localize';
-import type { CitationAt } from '../../src/core/locate';
+import { citationHoverMarkdown, statisticMarkdown, type HoverOptions } from '../../src/core/citations/hover';
+import type { Localize } from '../../src/core/text/localize';
+import type { CitationAt } from '../../src/core/citations/locate';
 import { fixtureRecords, statciteOf } from './helpers';
 
 const statcite = statciteOf(fixtureRecords());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatJsonPath, parseIndexFile } from '../../src/core/indexFile';
+import { formatJsonPath, parseIndexFile } from '../../src/core/index/indexFile';
 import { indexText, record } from './helpers';
 
 const FILE = 'mine.stats.json';

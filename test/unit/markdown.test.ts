@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lineEndingOf, escapeMarkdown } from '../../src/core/markdownText';
-import { normalizeLabel, parseMarkdown, type ParsedMarkdown } from '../../src/core/markdown';
+import { lineEndingOf, escapeMarkdown } from '../../src/core/markdown/markdownText';
+import { normalizeLabel, parseMarkdown, type ParsedMarkdown } from '../../src/core/markdown/markdown';
 import { offsetOf } from './helpers';
 
 /** The prose of a parsed document as plain text, references shown as [^label]. */

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseChunk, parseMarkdown, MarkdownCache, type ParsedMarkdown } from '../../src/core/markdown';
-import { splitChunks } from '../../src/core/markdownChunks';
-import { sentencesOf } from '../../src/core/sentences';
+import { parseChunk, parseMarkdown, MarkdownCache, type ParsedMarkdown } from '../../src/core/markdown/markdown';
+import { splitChunks } from '../../src/core/markdown/markdownChunks';
+import { sentencesOf } from '../../src/core/figures/sentences';
 
 const blocks = fc.constantFrom(
   'Plain text with 84 % and a note.[^a]',

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseChunk, parseMarkdown } from '../../src/core/markdown';
-import { parseChunkFast } from '../../src/core/markdownFast';
+import { parseChunk, parseMarkdown } from '../../src/core/markdown/markdown';
+import { parseChunkFast } from '../../src/core/markdown/markdownFast';
 
 // Mostly plain prose, with each thing that may make a line something else than plain text.
 const WORDS = ['Asiakkaat', 'odottavat', '84 %', '7,6', 'клиентов', '客户服务', 'nine in ten', 'x', '1.', '2)', '(a)', ':', '.', ',', '!', '?', '#', '\u00a0', 'ẞ', '🎉'];

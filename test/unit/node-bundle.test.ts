@@ -70,7 +70,7 @@ describe('the Node bundle', () => {
   });
 
   it('loads the Markdown parser to validate a document that needs it', async () => {
-    // Plain paragraphs are read without micromark (src/core/markdownChunks.ts); a block quote with a list is not.
+    // Plain paragraphs are read without micromark (src/core/markdown/markdownChunks.ts); a block quote with a list is not.
     const doc = fake.openEditor(Uri.joinPath(FOLDER, 'draft.md'), '> Nine in ten would leave.[^hubspot-2019]\n>\n> - *one*\n>   1. two\n');
     await fake.commands.get('statcite.validate')!();
     expect(fake.diagnosticSets.filter((s) => s.uri === doc.uri.toString()).at(-1)?.diagnostics.map((d) => d.code)).toContain('undefined-footnote');

@@ -1,15 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { asLoaded, generateRecords } from '../../bench/generate';
-import { fold } from '../../src/core/fold';
-import { substringDistance } from '../../src/core/prefilterTerms';
-import { FIELD_SEPARATOR, Vocabulary } from '../../src/core/prefilterVocabulary';
-import { FuseStatisticSearch, RANK_WHOLE_UP_TO } from '../../src/core/search';
-import { Prefilter } from '../../src/core/prefilter';
-import { PrefilterBuild } from '../../src/core/prefilterBuild';
-import { FIELD_WEIGHTS, FUSE_OPTIONS, rankWithFuse, recordText, toEntry, toIndexedEntry } from '../../src/core/searchEntries';
-import { scriptsOf } from '../../src/core/searchScripts';
-import { foldFast, searchTokens } from '../../src/core/searchText';
+import { fold } from '../../src/core/text/fold';
+import { substringDistance } from '../../src/core/search/prefilterTerms';
+import { FIELD_SEPARATOR, Vocabulary } from '../../src/core/search/prefilterVocabulary';
+import { FuseStatisticSearch, RANK_WHOLE_UP_TO } from '../../src/core/search/search';
+import { Prefilter } from '../../src/core/search/prefilter';
+import { PrefilterBuild } from '../../src/core/search/prefilterBuild';
+import { FIELD_WEIGHTS, FUSE_OPTIONS, rankWithFuse, recordText, toEntry, toIndexedEntry } from '../../src/core/search/searchEntries';
+import { scriptsOf } from '../../src/core/search/searchScripts';
+import { foldFast, searchTokens } from '../../src/core/text/searchText';
 import Fuse from 'fuse.js';
 import { statciteOf, record } from './helpers';
 

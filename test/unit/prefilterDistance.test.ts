@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TokenDistance, substringDistance } from '../../src/core/prefilterDistance';
+import { TokenDistance, substringDistance } from '../../src/core/search/prefilterDistance';
 
 describe('TokenDistance', () => {
   const word = (min: number, max: number) => fc.array(fc.constantFrom(...'abcdeéк客'.split('')), { minLength: min, maxLength: max }).map((a) => a.join(''));

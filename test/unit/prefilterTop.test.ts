@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TopHeap } from '../../src/core/prefilterTop';
+import { TopHeap } from '../../src/core/search/prefilterTop';
 
 describe('TopHeap', () => {
   it('keeps the records a full sort would put first: higher keys, then lower records', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseMarkdown } from '../../src/core/markdown';
-import { footnoteText } from '../../src/core/cite';
-import { sourceKeyOf } from '../../src/core/sourceKey';
+import { parseMarkdown } from '../../src/core/markdown/markdown';
+import { footnoteText } from '../../src/core/citations/cite';
+import { sourceKeyOf } from '../../src/core/index/sourceKey';
 import { fixtureStatcite, record, statciteOf, ZH_ARTICLE } from './helpers';
 
 const { resolver } = fixtureStatcite();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fold, tokens } from '../../src/core/fold';
-import { FuseStatisticSearch } from '../../src/core/search';
+import { fold, tokens } from '../../src/core/text/fold';
+import { FuseStatisticSearch } from '../../src/core/search/search';
 import { fixtureStatcite } from './helpers';
 
 const statcite = fixtureStatcite();

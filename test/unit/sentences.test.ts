@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readFigures } from '../../src/core/figures';
-import { parseMarkdown } from '../../src/core/markdown';
-import { sentencesWithFigures, splitSentences, type Sentence } from '../../src/core/sentences';
+import { readFigures } from '../../src/core/figures/figures';
+import { parseMarkdown } from '../../src/core/markdown/markdown';
+import { sentencesWithFigures, splitSentences, type Sentence } from '../../src/core/figures/sentences';
 
 function sentencesOf(text: string): Sentence[] {
   return parseMarkdown(text).prose.flatMap((b) => splitSentences(b));

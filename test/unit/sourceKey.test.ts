@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slugify, sourceKeyOf } from '../../src/core/sourceKey';
+import { slugify, sourceKeyOf } from '../../src/core/index/sourceKey';
 import { FI_ARTICLE, ZH_ARTICLE } from './helpers';
 
 describe('slugify', () => {

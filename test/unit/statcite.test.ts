@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseIndexFile } from '../../src/core/indexFile';
+import { parseIndexFile } from '../../src/core/index/indexFile';
 import { createStatcite, loadStatcite } from '../../src/core/statcite';
-import { validateCitations } from '../../src/core/validate';
+import { validateCitations } from '../../src/core/citations/validate';
 import { indexText, record } from './helpers';
 
 describe('createStatcite / loadStatcite', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseIndexFile } from '../../src/core/indexFile';
-import { StatisticsIndex } from '../../src/core/statisticsIndex';
+import { parseIndexFile } from '../../src/core/index/indexFile';
+import { StatisticsIndex } from '../../src/core/index/statisticsIndex';
 import { indexText, record } from './helpers';
 
 function indexOf(...files: Array<{ file: string; records: unknown[] }>): StatisticsIndex {

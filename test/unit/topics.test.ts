@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readFigures } from '../../src/core/figures';
-import { TopicMatcher } from '../../src/core/topics';
+import { readFigures } from '../../src/core/figures/figures';
+import { TopicMatcher } from '../../src/core/figures/topics';
 import { fixtureStatcite } from './helpers';
 
 const statcite = fixtureStatcite();

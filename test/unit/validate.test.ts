@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RULE_CODES, RULES, type RuleCode } from '../../src/core/rules';
-import { validateCitations, type CitationIssue, type ValidationOptions } from '../../src/core/validate';
+import { RULE_CODES, RULES, type RuleCode } from '../../src/core/citations/rules';
+import { validateCitations, type CitationIssue, type ValidationOptions } from '../../src/core/citations/validate';
 import { applyEdits, fixtureStatcite, offsetOf } from './helpers';
 
 const statcite = fixtureStatcite();

@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LoadedStatistic } from '../../../src/core/indexFile';
-import { sourceKeyOf } from '../../../src/core/sourceKey';
+import type { LoadedStatistic } from '../../../src/core/index/indexFile';
+import { sourceKeyOf } from '../../../src/core/index/sourceKey';
 import { loadStatcite } from '../../../src/core/statcite';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));

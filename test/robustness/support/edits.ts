@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { TextEdit } from '../../../src/core/cite';
+import type { TextEdit } from '../../../src/core/citations/cite';
 
 /** The document's line ending as a writer sees it: that of its first line break, LF when it has none. */
 export function documentEol(text: string): '\n' | '\r\n' {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { footnoteText } from '../../../src/core/cite';
+import { footnoteText } from '../../../src/core/citations/cite';
 import { sourceKeys, statistics } from './data';
 
 /**

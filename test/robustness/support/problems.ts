@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { footnoteText } from '../../../src/core/cite';
-import { formatFigure } from '../../../src/core/format';
-import { sourceKeyOf } from '../../../src/core/sourceKey';
+import { footnoteText } from '../../../src/core/citations/cite';
+import { formatFigure } from '../../../src/core/index/format';
+import { sourceKeyOf } from '../../../src/core/index/sourceKey';
 import { statistics } from './data';
 import { block, wildText, type LineEndings } from './markdown';
 

@@ -1,0 +1,117 @@
+import type { LoadedStatistic } from '../index/indexFile';
+import { parseMarkdown, normalizeLabel, type ParsedMarkdown } from '../markdown/markdown';
+import { escapeMarkdown, lineEndingOf } from '../markdown/markdownText';
+import type { SourceResolver } from './resolveSource';
+import { sourceKeyOf } from '../index/sourceKey';
+import type { Statistic } from '../index/statistic';
+
+/** A replacement of `[start, end)` in a document's text. */
+export interface TextEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly newText: string;
+}
+
+/** Where a citation's footnote comes from: an existing definition to reuse, or a new one to add. */
+export interface FootnotePlan {
+  readonly label: string;
+  readonly reused: boolean;
+  /** The edit that adds the definition; absent when an existing definition is reused. */
+  readonly definitionEdit?: TextEdit;
+}
+
+/**
+ * Plans the footnote for citing `stat` in `text`: reuses a definition that already cites the same source (by its
+ * key or because its text names the same publisher and year), otherwise adds one after the last definition, or at
+ * the end after a blank line. The label is the source's readable key (`zendesk-2019`), made unique if taken.
+ */
+export function planFootnote(text: string, stat: LoadedStatistic, resolver: SourceResolver, parsed: ParsedMarkdown = parseMarkdown(text)): FootnotePlan {
+  const key = sourceKeyOf(stat);
+  const seen = new Set<string>();
+  for (const def of parsed.definitions) {
+    // Only the first definition of a label counts: a reference to a later one cites the first.
+    if (seen.has(def.id)) continue;
+    seen.add(def.id);
+    if (resolver.resolve(def)?.key === key) return { label: def.label, reused: true };
+  }
+  const eol = lineEndingOf(text);
+  const taken = new Set([...parsed.definitions.map((d) => d.id), ...parsed.references.map((r) => r.id)]);
+  // A reference already waiting for this source's definition gets it (one with a definition is not waiting).
+  const waiting = parsed.references.find((r) => r.id === normalizeLabel(key) && !parsed.definitions.some((d) => d.id === r.id));
+  let label = key;
+  if (!waiting) for (let n = 2; taken.has(normalizeLabel(label)); n++) label = `${key}-${n}`;
+  const definition = `[^${label}]: ${footnoteText(stat)}`;
+  // A new definition follows the last top-level one; after one inside a list or quote it would join that block.
+  const last = parsed.definitions.filter((d) => d.topLevel).reduce<(typeof parsed.definitions)[number] | undefined>((a, d) => (!a || d.end > a.end ? d : a), undefined);
+  if (last) {
+    // A line right after the last definition that is not part of it (after an empty definition, or one ending in a
+    // code block) would become the new definition's lazy continuation: keep a blank line between them.
+    const next = /^\r?\n([^\r\n]*)/.exec(text.slice(last.end, last.end + 2000))?.[1];
+    const apart = next !== undefined && next.trim() !== '' ? eol : '';
+    return { label, reused: false, definitionEdit: { start: last.end, end: last.end, newText: eol + definition + apart } };
+  }
+  return { label, reused: false, definitionEdit: appendAtEnd(text, definition, eol) };
+}
+
+function appendAtEnd(text: string, definition: string, eol: string): TextEdit {
+  const end = text.length;
+  if (text.trim() === '') return { start: 0, end, newText: definition + eol };
+  const trailing = /(?:\r?\n)*$/.exec(text)?.[0] ?? '';
+  const breaks = trailing.split('\n').length - 1;
+  const prefix = breaks >= 2 ? '' : breaks === 1 ? eol : eol + eol;
+  return { start: end, end, newText: prefix + definition + eol };
+}
+
+/**
+ * The text of a footnote definition: publisher, year and report title where known, and the article the figure
+ * was found in; a statistic without a named publisher cites its article. Data is escaped for Markdown.
+ */
+export function footnoteText(stat: Pick<Statistic, 'source' | 'via'>): string {
+  const via = stat.via;
+  const article = [`“${escapeMarkdown(via.title)}”`, via.publisher && escapeMarkdown(via.publisher), via.date].filter(Boolean).join(', ');
+  if (!stat.source) return `${article}.`;
+  const { publisher, year, title } = stat.source;
+  const head = `${escapeMarkdown(publisher)}${year !== undefined ? ` (${year})` : ''}${title ? `, *${escapeMarkdown(title)}*` : ''}`;
+  return `${head}. Quoted in ${article}.`;
+}
+
+/** What a completion inserts: the figure (default), or the English gloss, or the original quote. */
+export type InsertMode = 'figure' | 'gloss' | 'quote';
+
+export interface InsertionPlan {
+  readonly label: string;
+  readonly reused: boolean;
+  /** Replaces the trigger and query. */
+  readonly main: TextEdit;
+  /** Adds the definition; never overlaps `main` (merged into it when both would touch). */
+  readonly additional: readonly TextEdit[];
+}
+
+/** Plans inserting a cited statistic over `[start, end)` (the trigger and query), as one edit plus its definition. */
+export function planInsertion(
+  text: string,
+  range: { start: number; end: number },
+  stat: LoadedStatistic,
+  options: { figure: string; mode: InsertMode; resolver: SourceResolver; parsed?: ParsedMarkdown },
+): InsertionPlan {
+  const parsed = options.parsed ?? parseMarkdown(text);
+  const plan = planFootnote(text, stat, options.resolver, parsed);
+  const ref = `[^${plan.label}]`;
+  // A quote or gloss goes in on one line: a line break from the data would split a table row, a heading or a list
+  // item, and would be a bare LF in a CRLF document.
+  const oneLine = (s: string) => s.trim().replace(/\s*[\r\n\u0085\u2028\u2029]\s*/gu, ' ');
+  const newText =
+    options.mode === 'gloss' ? `${oneLine(stat.en).replace(/[.!?]$/u, '')}${ref}.` : options.mode === 'quote' ? `“${oneLine(stat.quote)}”${ref}` : options.figure + ref;
+  const main: TextEdit = { start: range.start, end: range.end, newText };
+  const def = plan.definitionEdit;
+  if (!def) return { label: plan.label, reused: true, main, additional: [] };
+  if (def.start <= range.end && def.end >= range.start) {
+    // The definition would touch the inserted text (inserting at the end of the document, or into a blank one): one
+    // edit, with the definition on a line of its own below the last definition, or after a blank line.
+    const start = Math.min(range.start, def.start);
+    const separator = parsed.definitions.length ? lineEndingOf(text) : lineEndingOf(text).repeat(2);
+    const newText = text.slice(start, range.start) + main.newText + separator + def.newText.replace(/^(?:\r?\n)+/, '');
+    return { label: plan.label, reused: false, main: { start, end: Math.max(range.end, def.end), newText }, additional: [] };
+  }
+  return { label: plan.label, reused: false, main, additional: [def] };
+}

@@ -1,0 +1,299 @@
+import { termErrors, termId, type TermMatcher, type TermMatches } from './prefilterTerms';
+import { TopHeap } from './prefilterTop';
+import { PrefilterBuild } from './prefilterBuild';
+import { WHOLE_FIELD } from './prefilterVocabulary';
+import { isHanToken } from '../text/searchText';
+import type { PrefilterSource } from './prefilterSource';
+
+export type { PrefilterSource };
+
+
+/** The records worth ranking for one query, in index order, and whether more would have qualified. */
+export interface Candidates {
+  readonly records: Int32Array;
+  readonly truncated: boolean;
+}
+
+// A posting's mask: one bit per field the term occurs in, and WHOLE_FIELD when a field is nothing but that term
+// (fuse.js gives a field equal to the query its best score, so such records must reach the ranking).
+// fuse.js scores an exact match 0.001 and e errors in m characters e/m, and multiplies per-field scores weighted by
+// the field's weight: ranking by the sum of weight × −ln(score) over the fields a term is in follows it closely.
+const EXACT = -Math.log(0.001);
+const EQUAL = -Math.log(Number.EPSILON);
+/** Above any sum of the other scores. */
+const HAN_PAIR = 1000;
+// A token whose terms have more postings than this is too common to tell records apart: it is left to fuse.js when
+// the query has a rarer token, and otherwise the first records that contain it are taken, as fuse.js ties go.
+const COMMON = 150_000;
+
+/**
+ * An inverted index from folded tokens to records, in typed arrays (a 100k-record index is a few million postings),
+ * that picks the few hundred records fuse.js should rank for a query instead of all of them.
+ */
+export class Prefilter {
+  private readonly terms: TermMatcher;
+  private readonly start: Int32Array;
+  private readonly postings: Int32Array;
+  private readonly masks: Uint8Array;
+  private readonly fieldWeight: Float64Array;
+  private readonly groups: Uint8Array;
+  // Scratch space for one query, per record: kept between queries so that a keystroke allocates next to nothing.
+  private readonly score: Float64Array;
+  private readonly best: Float64Array;
+  private readonly touched: Int32Array;
+  private readonly mine: Int32Array;
+  private readonly ranks: Uint8Array;
+
+  /**
+   * `weights`: the relative weight of each field, as fuse.js's keys. `build`: the build, when it was run (in slices)
+   * beforehand; whatever of it is left is run here.
+   */
+  constructor(source: PrefilterSource, weights: readonly number[], build = new PrefilterBuild(source)) {
+    const total = weights.reduce((a, b) => a + b, 0);
+    this.fieldWeight = new Float64Array(256);
+    for (let mask = 0; mask < 256; mask++) for (let f = 0; f < weights.length; f++) if (mask & (1 << f)) this.fieldWeight[mask]! += weights[f]! / total;
+    ({ start: this.start, postings: this.postings, masks: this.masks, terms: this.terms } = build.finish());
+    this.groups = source.groups;
+    this.score = new Float64Array(source.count);
+    this.best = new Float64Array(source.count);
+    this.touched = new Int32Array(source.count);
+    this.mine = new Int32Array(source.count);
+    this.ranks = new Uint8Array(source.count);
+  }
+
+  /**
+   * The records to rank for these folded query tokens: at most `limit`, the most promising first chosen, ties going
+   * to records of `preferredGroup` (the document's language) and then to the earlier record, as fuse.js breaks ties.
+   * `within`, when given, restricts the records to those listed (those that state the figure in the query).
+   */
+  candidates(tokens: readonly string[], limit: number, preferredGroup: number, within?: readonly number[]): Candidates {
+    // A phrase's records are those its tokens share, so each token brings more; one token's own matches fill the list.
+    const expanded = tokens.map((token) => this.expand(token, tokens.length > 1 ? limit * 4 : limit));
+    const selective = expanded.filter((e) => e.volume <= COMMON).sort((a, b) => a.volume - b.volume);
+    if (selective.length === 0) return this.firstContaining(expanded, limit, preferredGroup, within && this.flags(within));
+    if (within) return this.amongListed(selective, tokens.length, within, limit, preferredGroup);
+    const { best, score, touched, mine } = this;
+    let touchedCount = 0;
+    for (const { token, matches, volume } of selective) {
+      const bonus = bonusFor(token, tokens.length);
+      if (selective.length === 1) return this.oneToken(token, matches, bonus, limit, preferredGroup) ?? this.top(mine, best, this.scoreAll(token, matches, bonus), limit, preferredGroup);
+      // Once rarer tokens found enough records, a common one (a phrase's "customers") only adds to their scores:
+      // fuse.js matches the phrase as a whole, so a record with the common word alone hardly matches it.
+      // Each touched record is looked up in each term's postings when that is cheaper than reading them all.
+      const onlyTouched = touchedCount >= limit && touchedCount * 8 < volume;
+      const lookUp = onlyTouched && touchedCount * matches.length * 20 < volume;
+      const mineCount = lookUp ? this.scoreTouched(token, matches, bonus, touchedCount) : this.scoreAll(token, matches, bonus, onlyTouched ? touchedCount : -1);
+      for (let k = 0; k < mineCount; k++) {
+        const r = mine[k]!;
+        if (score[r] === 0) touched[touchedCount++] = r;
+        score[r]! += best[r]!;
+        best[r] = 0;
+      }
+    }
+    return this.top(touched, score, touchedCount, limit, preferredGroup);
+  }
+
+  /**
+   * `candidates` among the listed records only, scored as `candidates` scores them: each token's postings are read
+   * for those records alone (looked up, when that is cheaper), as a figure query's records are usually far fewer
+   * than its words' postings.
+   */
+  private amongListed(selective: readonly Expanded[], tokenCount: number, listed: readonly number[], limit: number, preferredGroup: number): Candidates {
+    const { best, score, touched, mine } = this;
+    const count = listed.length;
+    for (let k = 0; k < count; k++) touched[k] = listed[k]!;
+    for (const { token, matches, volume } of selective) {
+      const bonus = bonusFor(token, tokenCount);
+      const lookUp = count * matches.length * 20 < volume;
+      const mineCount = lookUp ? this.scoreTouched(token, matches, bonus, count) : this.scoreAll(token, matches, bonus, count);
+      for (let k = 0; k < mineCount; k++) {
+        const r = mine[k]!;
+        score[r]! += best[r]!;
+        best[r] = 0;
+      }
+    }
+    let scored = 0;
+    for (let k = 0; k < count; k++) if (score[touched[k]!]! > 0) touched[scored++] = touched[k]!;
+    return this.top(touched, score, scored, limit, preferredGroup);
+  }
+
+  private flags(records: readonly number[]): Uint8Array {
+    const flags = new Uint8Array(this.score.length);
+    for (const r of records) flags[r] = 1;
+    return flags;
+  }
+
+  /**
+   * `candidates` for a single token, whose score for a record is its best posting's. A posting's score takes one of a
+   * few hundred values (a term's errors by the fields it is in), so each record keeps the rank of its best value in a
+   * byte: at 100k statistics a three-letter token has 100k postings, and a byte per record stays in the CPU's cache
+   * where eight do not.
+   */
+  private oneToken(token: string, matches: TermMatches, bonus: Bonus, limit: number, preferredGroup: number): Candidates | undefined {
+    const { start, postings, masks, fieldWeight, ranks, mine, groups } = this;
+    // Scores as `top` rounds them, per errors and mask, then ranked from 1 (the lowest) up.
+    let errorBits = 0;
+    for (const m of matches) errorBits |= 1 << termErrors(m);
+    const errorsSeen = [0, 1, 2, 3].filter((errors) => errorBits & (1 << errors));
+    const rounded = errorsSeen.map((errors) => Array.from({ length: 256 }, (_, mask) => Math.round((termValue(errors, token) * fieldWeight[mask & 0x7f]! + (mask & WHOLE_FIELD && errors === 0 ? bonus.equal : 0) + bonus.pair) * 1000)));
+    const distinct = [...new Set(rounded.flat())].sort((a, b) => a - b);
+    // Five fields allow at most 192 values; more (other weights) would not fit a byte.
+    if (distinct.length > 255) return undefined;
+    const rankOf = new Map(distinct.map((value, i) => [value, i + 1]));
+    const tables = new Map(errorsSeen.map((errors, k) => [errors, Uint8Array.from(rounded[k]!, (value) => rankOf.get(value)!)]));
+    let count = 0;
+    for (const m of matches) {
+      const table = tables.get(termErrors(m))!;
+      const id = termId(m);
+      for (let i = start[id]!, end = start[id + 1]!; i < end; i++) {
+        const r = postings[i]!;
+        const rank = table[masks[i]!]!;
+        const was = ranks[r]!;
+        if (was === 0) mine[count++] = r;
+        if (rank > was) ranks[r] = rank;
+      }
+    }
+    const heap = new TopHeap(limit);
+    let n = 0;
+    for (let k = 0; k < count; k++) {
+      const r = mine[k]!;
+      const rank = ranks[r]!;
+      ranks[r] = 0;
+      n++;
+      heap.offer(rank * 2 + (groups[r] === preferredGroup ? 1 : 0), r);
+    }
+    return { records: heap.records().sort(), truncated: n > limit };
+  }
+
+  /**
+   * Each record's best score for one token into `best`, the records scored into `mine`; returns how many. With
+   * `onlyFirst` ≥ 0, only the first `onlyFirst` touched records are scored (flagged in `ranks` meanwhile).
+   */
+  private scoreAll(token: string, matches: TermMatches, bonus: Bonus, onlyFirst = -1): number {
+    const { start, postings, masks, fieldWeight, best, mine, ranks, touched } = this;
+    for (let k = 0; k < onlyFirst; k++) ranks[touched[k]!] = 1;
+    const every = onlyFirst < 0;
+    let mineCount = 0;
+    for (const m of matches) {
+      const errors = termErrors(m);
+      const value = termValue(errors, token);
+      const equal = errors === 0 ? bonus.equal : 0;
+      const id = termId(m);
+      for (let i = start[id]!, end = start[id + 1]!; i < end; i++) {
+        const r = postings[i]!;
+        if (!every && ranks[r] === 0) continue;
+        const mask = masks[i]!;
+        const v = value * fieldWeight[mask & 0x7f]! + (mask & WHOLE_FIELD ? equal : 0) + bonus.pair;
+        const b = best[r]!;
+        if (b === 0) mine[mineCount++] = r;
+        if (v > b) best[r] = v;
+      }
+    }
+    for (let k = 0; k < onlyFirst; k++) ranks[touched[k]!] = 0;
+    return mineCount;
+  }
+
+  /** As scoreAll, for the first `count` touched records only: each looked up in the terms' postings (in record order). */
+  private scoreTouched(token: string, matches: TermMatches, bonus: Bonus, count: number): number {
+    const { start, postings, masks, fieldWeight, best, mine, touched } = this;
+    let mineCount = 0;
+    for (const m of matches) {
+      const errors = termErrors(m);
+      const value = termValue(errors, token);
+      const equal = errors === 0 ? bonus.equal : 0;
+      const first = start[termId(m)]!;
+      const end = start[termId(m) + 1]!;
+      for (let k = 0; k < count; k++) {
+        const r = touched[k]!;
+        let lo = first;
+        let hi = end;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (postings[mid]! < r) lo = mid + 1;
+          else hi = mid;
+        }
+        if (lo === end || postings[lo] !== r) continue;
+        const mask = masks[lo]!;
+        const v = value * fieldWeight[mask & 0x7f]! + (mask & WHOLE_FIELD ? equal : 0) + bonus.pair;
+        const b = best[r]!;
+        if (b === 0) mine[mineCount++] = r;
+        if (v > b) best[r] = v;
+      }
+    }
+    return mineCount;
+  }
+
+  /** The terms a token may mean, closer ones first, until their postings number `wanted`. */
+  private expand(token: string, wanted: number): Expanded {
+    // Typos matter only where the exact matches cannot fill the list: fuse.js ranks an exact match far above them.
+    const matches = this.terms.match(token, (found) => this.volume(found) >= wanted);
+    return { token, matches, volume: this.volume(matches) };
+  }
+
+  private volume(matches: TermMatches): number {
+    let n = 0;
+    for (const m of matches) n += this.start[termId(m) + 1]! - this.start[termId(m)]!;
+    return n;
+  }
+
+  /** The best `limit` of the first `count` of `records` by `score` (cleared on the way), preferred ones first on ties, then by index. */
+  private top(records: Int32Array, score: Float64Array, count: number, limit: number, preferredGroup: number): Candidates {
+    const { groups } = this;
+    // The best `limit` so far in a heap whose root is the worst of them (the lower key, on equal keys the later record):
+    // most records only meet the root, and nothing is allocated per record.
+    const heap = new TopHeap(limit);
+    let n = 0;
+    for (let k = 0; k < count; k++) {
+      const r = records[k]!;
+      const s = score[r]!;
+      score[r] = 0;
+      n++;
+      heap.offer(Math.round(s * 1000) * 2 + (groups[r] === preferredGroup ? 1 : 0), r);
+    }
+    return { records: heap.records().sort(), truncated: n > limit };
+  }
+
+  /** For tokens too common to score: the first records (preferred ones first) with the rarest of them. */
+  private firstContaining(expanded: readonly Expanded[], limit: number, preferredGroup: number, allowed?: Uint8Array): Candidates {
+    const rarest = expanded.reduce((a, b) => (b.volume < a.volume ? b : a));
+    const seen = this.ranks;
+    for (const m of rarest.matches) for (let i = this.start[termId(m)]!, end = this.start[termId(m) + 1]!; i < end; i++) seen[this.postings[i]!] = 1;
+    const first: number[] = [];
+    const rest: number[] = [];
+    for (let r = 0; r < seen.length && first.length < limit; r++) {
+      if (!seen[r] || (allowed && !allowed[r])) continue;
+      if (this.groups[r] === preferredGroup) first.push(r);
+      else if (rest.length < limit) rest.push(r);
+    }
+    seen.fill(0);
+    const records = Int32Array.from([...first, ...rest].slice(0, limit)).sort();
+    return { records, truncated: true };
+  }
+}
+
+/** What a token adds beyond its terms' matches: for a record with a field equal to it, and for a Chinese pair. */
+interface Bonus {
+  readonly equal: number;
+  readonly pair: number;
+}
+
+function bonusFor(token: string, tokenCount: number): Bonus {
+  return {
+    equal: tokenCount === 1 ? EQUAL * 0.2 : 0,
+    // fuse.js needs a Chinese query's characters side by side (two characters allow no error): a record holding one
+    // of the query's character pairs goes before any that only holds its characters apart.
+    pair: token.length === 2 && isHanToken(token) ? HAN_PAIR : 0,
+  };
+}
+
+/** A query token and the terms it may mean, with their postings counted. */
+interface Expanded {
+  readonly token: string;
+  readonly matches: TermMatches;
+  readonly volume: number;
+}
+
+/** A term's worth as fuse.js scores it, −ln of its score: 0.001 for the token found exactly, else errors / length. */
+function termValue(errors: number, token: string): number {
+  return errors === 0 ? EXACT : -Math.log(errors / token.length);
+}

@@ -1,0 +1,252 @@
+import { TokenDistance, substringDistance } from './prefilterDistance';
+import type { Vocabulary } from './prefilterVocabulary';
+import { isHanToken } from '../text/searchText';
+
+export { substringDistance };
+
+/** A token's matches, as far as they were needed: the terms containing it, then those within one and two edits. */
+interface Tiers {
+  readonly exact: TermMatches;
+  typos?: Typos;
+}
+
+interface Typos {
+  readonly oneEdit: TermMatches;
+  readonly twoEdits: TermMatches;
+}
+
+const RECENT_TOKENS = 32;
+const TERMS_PER_STEP = 4096;
+
+/** A TermMatcher's tables: see its fields. */
+interface TermTables {
+  readonly offsets: Int32Array;
+  readonly chars: Uint16Array;
+  readonly bigramStart: Map<number, number>;
+  readonly bigramTerms: Int32Array;
+  readonly byFirst: Map<number, Int32Array>;
+}
+
+/**
+ * The vocabulary terms a query token matches, each as `id * 4 + errors` (errors 0 when the token is a substring of the
+ * term, else 1 or 2). A typed array rather than an object per term: a short token matches thousands of terms, and
+ * the last tokens' lists are kept, long enough for objects to reach the old generation, whose collection then pauses
+ * a keystroke.
+ */
+export type TermMatches = Int32Array;
+
+/** The term of one of TermMatches' entries. */
+export function termId(match: number): number {
+  return match >> 2;
+}
+
+/** The errors of one of TermMatches' entries. */
+export function termErrors(match: number): number {
+  return match & 3;
+}
+
+function termMatch(id: number, errors: number): number {
+  return id * 4 + errors;
+}
+
+const NO_MATCHES: TermMatches = new Int32Array(0);
+
+/**
+ * Turns one query token into the vocabulary terms it may mean: terms that contain it (what fuse.js scores best),
+ * and, for typos, terms that contain something within one or two edits of it. Looking typos up among a few tens of
+ * thousands of distinct words, through an index from character bigrams to terms, and not among the records, is what
+ * keeps fuzzy matching cheap at any index size.
+ */
+export class TermMatcher {
+  private readonly terms: readonly string[];
+  private readonly bigramStart: Map<number, number>;
+  private readonly bigramTerms: Int32Array;
+  /** Terms by their first character, for one-character tokens. */
+  private readonly byFirst: Map<number, Int32Array>;
+  private readonly recent = new Map<string, Tiers>();
+  // Scratch space for one token's typo search, per term: bigrams shared with the token, and the terms seen.
+  private readonly counts: Uint8Array;
+  private readonly touched: Int32Array;
+  /** Every term's characters side by side (term `id` at `offsets[id]` up to `offsets[id + 1]`): typo checks read a
+   * few thousand terms, and one array is kinder to the memory cache than as many strings. */
+  private readonly chars: Uint16Array;
+  private readonly offsets: Int32Array;
+
+  private constructor(
+    private readonly vocabulary: Vocabulary,
+    tables: TermTables,
+  ) {
+    this.terms = vocabulary.terms;
+    ({ offsets: this.offsets, chars: this.chars, bigramStart: this.bigramStart, bigramTerms: this.bigramTerms, byFirst: this.byFirst } = tables);
+    this.counts = new Uint8Array(this.terms.length);
+    this.touched = new Int32Array(this.terms.length);
+  }
+
+  /** Makes the matcher's tables a step at a time (see PrefilterBuild): a few thousand terms per step. */
+  static *build(vocabulary: Vocabulary): Generator<void, TermMatcher> {
+    const terms = vocabulary.terms;
+    const offsets = new Int32Array(terms.length + 1);
+    for (let id = 0; id < terms.length; id++) offsets[id + 1] = offsets[id]! + terms[id]!.length;
+    const chars = new Uint16Array(offsets[terms.length]!);
+    const lists = new Map<number, number[]>();
+    const firsts = new Map<number, number[]>();
+    for (let from = 0; from < terms.length; from += TERMS_PER_STEP) {
+      addTerms(terms, from, Math.min(terms.length, from + TERMS_PER_STEP), offsets, chars, lists, firsts);
+      yield;
+    }
+    let total = 0;
+    for (const list of lists.values()) total += list.length + 1;
+    const bigramTerms = new Int32Array(total);
+    const bigramStart = new Map<number, number>();
+    let at = 0;
+    let since = 0;
+    for (const [key, list] of lists) {
+      bigramStart.set(key, at);
+      bigramTerms[at++] = list.length;
+      bigramTerms.set(list, at);
+      at += list.length;
+      since += list.length + 1;
+      if (since >= 1 << 16) (since = 0), yield;
+    }
+    const byFirst = new Map<number, Int32Array>();
+    for (const [first, list] of firsts) byFirst.set(first, Int32Array.from(list));
+    return new TermMatcher(vocabulary, { offsets, chars, bigramStart, bigramTerms, byFirst });
+  }
+
+  /**
+   * Terms the folded query token may mean: those containing it and, while `enough` says the matches so far are too
+   * few, those containing it with one edit, then with two (fuse.js ranks fewer errors first, so more errors only fill
+   * a list the closer terms leave short). The lists are never changed once returned.
+   */
+  match(token: string, enough: (matches: TermMatches) => boolean): TermMatches {
+    if (isHanToken(token)) {
+      const id = this.vocabulary.get(token);
+      return id === undefined ? NO_MATCHES : Int32Array.of(termMatch(id, 0));
+    }
+    if (token.length === 1) return this.startingWith(token);
+    // The last few tokens' matches are kept: while a phrase is typed, its earlier words are looked up on every
+    // keystroke, and a typo look-up can take a millisecond.
+    let tiers = this.recent.get(token);
+    if (!tiers) {
+      tiers = { exact: this.containing(token) };
+      // A Map iterates in insertion order: dropping the first key drops the oldest.
+      if (this.recent.size >= RECENT_TOKENS) this.recent.delete(this.recent.keys().next().value!);
+      this.recent.set(token, tiers);
+    }
+    if (token.length <= 2 || enough(tiers.exact)) return tiers.exact;
+    tiers.typos ??= this.typos(token, tiers.exact);
+    const { oneEdit, twoEdits } = tiers.typos;
+    return oneEdit === twoEdits || enough(oneEdit) ? oneEdit : twoEdits;
+  }
+
+  /** The terms that contain the token. */
+  private containing(token: string): TermMatches {
+    // Terms containing the token contain its rarest bigram: checking that bigram's terms finds them all.
+    let rarest = -1;
+    for (const key of bigrams(token)) {
+      const start = this.bigramStart.get(key);
+      if (start === undefined) return NO_MATCHES;
+      if (rarest < 0 || this.bigramTerms[start]! < this.bigramTerms[rarest]!) rarest = start;
+    }
+    const exact = new Int32Array(this.bigramTerms[rarest]!);
+    let n = 0;
+    // A two-character token is its one bigram: every term listed contains it.
+    const listed = token.length === 2;
+    for (let i = rarest + 1, end = rarest + 1 + this.bigramTerms[rarest]!; i < end; i++) {
+      const id = this.bigramTerms[i]!;
+      if (listed || this.contains(id, token)) exact[n++] = termMatch(id, 0);
+    }
+    return n === exact.length ? exact : exact.slice(0, n);
+  }
+
+  /**
+   * `exact` and the terms that contain the token with one edit, and those and the terms with two (tokens of 5
+   * characters or more): found through the bigrams they share with the token.
+   */
+  private typos(token: string, exact: TermMatches): Typos {
+    const { counts, touched, chars, offsets } = this;
+    const grams = bigrams(token);
+    let count = 0;
+    for (const key of grams) {
+      const start = this.bigramStart.get(key);
+      if (start === undefined) continue;
+      for (let i = start + 1, end = start + 1 + this.bigramTerms[start]!; i < end; i++) {
+        const id = this.bigramTerms[i]!;
+        if (counts[id]!++ === 0) touched[count++] = id;
+      }
+    }
+    for (const m of exact) counts[termId(m)] = 0;
+    // fuse.js allows errors in 40 % of the pattern; we forgive one edit in short tokens and two in longer ones. One
+    // edit (a swap too) breaks at most three bigrams: a term must share all but three of the token's (two edits are
+    // found where they break fewer).
+    const maxErrors = token.length <= 4 ? 1 : 2;
+    const need = Math.max(Math.min(2, grams.length), grams.length - 3);
+    const distance = new TokenDistance(token);
+    const oneEdit: number[] = [];
+    const further: number[] = [];
+    for (let k = 0; k < count; k++) {
+      const id = touched[k]!;
+      const shared = counts[id]!;
+      counts[id] = 0;
+      // A term shorter than the token by more than the allowed edits cannot hold it.
+      const start = offsets[id]!;
+      const end = offsets[id + 1]!;
+      if (shared < need || end - start < token.length - maxErrors) continue;
+      const errors = distance.distanceIn(chars, start, end, maxErrors);
+      if (errors <= 1) oneEdit.push(termMatch(id, errors));
+      else if (errors <= maxErrors) further.push(termMatch(id, errors));
+    }
+    const withOne = new Int32Array(exact.length + oneEdit.length);
+    withOne.set(exact);
+    withOne.set(oneEdit, exact.length);
+    if (!further.length) return { oneEdit: withOne, twoEdits: withOne };
+    const withTwo = new Int32Array(withOne.length + further.length);
+    withTwo.set(withOne);
+    withTwo.set(further, withOne.length);
+    return { oneEdit: withOne, twoEdits: withTwo };
+  }
+
+  /** Whether term `id` contains the token (read from `chars`, as the typo checks read terms). */
+  private contains(id: number, token: string): boolean {
+    const { chars } = this;
+    const first = token.charCodeAt(0);
+    const last = this.offsets[id + 1]! - token.length;
+    for (let at = this.offsets[id]!; at <= last; at++) {
+      if (chars[at] !== first) continue;
+      let k = 1;
+      while (k < token.length && chars[at + k] === token.charCodeAt(k)) k++;
+      if (k === token.length) return true;
+    }
+    return false;
+  }
+
+  private startingWith(char: string): TermMatches {
+    const ids = this.byFirst.get(char.charCodeAt(0));
+    return ids ? ids.map((id) => termMatch(id, 0)) : NO_MATCHES;
+  }
+
+}
+
+/** Terms `from` up to `to` into the tables: their characters, their bigrams' lists and their first character's. */
+function addTerms(terms: readonly string[], from: number, to: number, offsets: Int32Array, chars: Uint16Array, lists: Map<number, number[]>, firsts: Map<number, number[]>): void {
+  for (let id = from; id < to; id++) {
+    const term = terms[id]!;
+    for (let i = 0, at = offsets[id]!; i < term.length; i++) chars[at + i] = term.charCodeAt(i);
+    for (const key of bigrams(term)) {
+      const list = lists.get(key);
+      if (list) list.push(id);
+      else lists.set(key, [id]);
+    }
+    const first = term.charCodeAt(0);
+    const list = firsts.get(first);
+    if (list) list.push(id);
+    else firsts.set(first, [id]);
+  }
+}
+
+/** Distinct character bigrams of a token, each as one number. */
+function bigrams(token: string): number[] {
+  const out = new Set<number>();
+  for (let i = 0; i + 1 < token.length; i++) out.add(token.charCodeAt(i) * 0x10000 + token.charCodeAt(i + 1));
+  return [...out];
+}

@@ -1,0 +1,124 @@
+import Fuse, { type IFuseOptions, type RecordEntryObject } from 'fuse.js';
+import { describeFigure } from '../index/format';
+import type { LoadedStatistic } from '../index/indexFile';
+import { TokenDistance } from './prefilterDistance';
+import { FIELD_SEPARATOR } from './prefilterVocabulary';
+import { fieldFilter, scriptsOf } from './searchScripts';
+import { foldFast } from '../text/searchText';
+
+/** What fuse.js ranks: a statistic's searchable fields, folded (case, diacritics and compatibility forms removed). */
+export interface Entry {
+  readonly stat: LoadedStatistic;
+  readonly en: string;
+  readonly quote: string;
+  readonly publisher: string;
+  readonly tags: string;
+  readonly figure: string;
+}
+
+/** The fields in the order of the keys below; the prefilter indexes them in this order with these weights. */
+export const FIELD_WEIGHTS = [3, 3, 2, 2, 1] as const;
+
+/** fuse.js's options, for entries with named fields (`Entry`) or with an index assembled from `IndexedEntry` texts. */
+export const FUSE_OPTIONS = {
+  includeScore: true,
+  // The fields and the query are folded, so lower case already: this spares fuse.js a toLowerCase per field per query.
+  isCaseSensitive: true,
+  ignoreLocation: true,
+  ignoreFieldNorm: true,
+  threshold: 0.4,
+  minMatchCharLength: 1,
+  keys: [
+    { name: 'en', weight: FIELD_WEIGHTS[0] },
+    { name: 'quote', weight: FIELD_WEIGHTS[1] },
+    { name: 'publisher', weight: FIELD_WEIGHTS[2] },
+    { name: 'tags', weight: FIELD_WEIGHTS[3] },
+    { name: 'figure', weight: FIELD_WEIGHTS[4] },
+  ],
+} satisfies IFuseOptions<Entry>;
+
+/** A statistic's searchable fields as written, in the order of FIELD_WEIGHTS, joined by FIELD_SEPARATOR. */
+export function recordText(stat: LoadedStatistic): string {
+  return rawFields(stat).join(FIELD_SEPARATOR);
+}
+
+function rawFields(stat: LoadedStatistic): [string, string, string, string, string] {
+  // Spelled out rather than [...].filter(Boolean).join(' '): this runs for every statistic when the index is built.
+  const source = stat.source;
+  let publisher = source ? source.publisher : '';
+  if (source?.year) publisher += ' ' + source.year;
+  if (source?.title) publisher += ' ' + source.title;
+  if (stat.via.publisher) publisher = publisher ? publisher + ' ' + stat.via.publisher : stat.via.publisher;
+  return [stat.en, stat.quote, publisher, stat.tags.join(' '), (stat.figure ?? '') + ' ' + describeFigure(stat)];
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** `fold`, spared the Unicode normalisation where the text is ASCII (the English gloss, tags, most publishers). */
+function foldField(text: string): string {
+  return ASCII.test(text) ? text.toLowerCase() : foldFast(text);
+}
+
+/** A statistic's searchable fields with named keys, folded, as fuse.js reads them (the tests give these to fuse.js). */
+export function toEntry(stat: LoadedStatistic): Entry {
+  const [en, quote, publisher, tags, figure] = toIndexedEntry(stat).texts as [string, string, string, string, string];
+  return { stat, en, quote, publisher, tags, figure };
+}
+
+/** What the ranking reads of a statistic, made once and reused by the next keystrokes. */
+export interface IndexedEntry {
+  readonly stat: LoadedStatistic;
+  /** The fields of FUSE_OPTIONS's keys in their order, folded. */
+  readonly texts: readonly string[];
+  /** Per field, four bits: the scripts it has letters of (see searchScripts.ts). */
+  readonly scripts: number;
+}
+
+export function toIndexedEntry(stat: LoadedStatistic): IndexedEntry {
+  const texts: string[] = rawFields(stat);
+  let scripts = 0;
+  for (let k = 0; k < texts.length; k++) {
+    texts[k] = foldField(texts[k]!);
+    scripts |= scriptsOf(texts[k]!) << (4 * k);
+  }
+  return { stat, texts, scripts };
+}
+
+function scriptsOfField(entry: IndexedEntry, k: number): number {
+  return (entry.scripts >> (4 * k)) & 15;
+}
+
+const FUSE_KEYS = Fuse.createIndex<Entry>(FUSE_OPTIONS.keys, []).keys;
+
+/** What ranking returns, as fuse.js's results: the entry, its place in the list ranked, its score (0 best). */
+export interface RankedEntry {
+  readonly item: IndexedEntry;
+  readonly refIndex: number;
+  readonly score: number;
+}
+
+/**
+ * fuse.js ranking entries (the prefilter's candidates, or a small index whole), with an index assembled from their
+ * ready-made records: `new Fuse(entries)` would re-read every field and count its words (the norm). Fields that
+ * cannot match for want of the pattern's scripts or length are left out (see searchScripts.ts); scores unchanged.
+ */
+export function rankWithFuse(list: readonly IndexedEntry[], pattern: string): RankedEntry[] {
+  const canMatch = fieldFilter(pattern, FUSE_OPTIONS.threshold);
+  // fuse.js tries every number of errors up to its threshold before it gives up on a field, one pass over the field
+  // each: one pass of ours rules out most fields it would not match.
+  const near = new TokenDistance(pattern);
+  const allowed = Math.floor(FUSE_OPTIONS.threshold * pattern.length + 1e-9);
+  // The field-length norm (`n`) is not used: FUSE_OPTIONS ignore it.
+  const records = list.map((e, i) => {
+    const $: Record<number, RecordEntryObject> = {};
+    e.texts.forEach((v, k) => {
+      if (canMatch(scriptsOfField(e, k), v.length) && near.occursWithin(v, allowed)) $[k] = { v, n: 1 };
+    });
+    return { i, $ };
+  });
+  const index = Fuse.parseIndex<IndexedEntry>({ keys: FUSE_KEYS, records });
+  return new Fuse(list, FUSE_OPTIONS, index)
+    .search(pattern)
+    .map((r) => ({ item: r.item, refIndex: r.refIndex, score: r.score ?? 1 }));
+}
+
