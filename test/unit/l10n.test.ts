@@ -34,10 +34,10 @@ describe('key extraction', () => {
   });
 
   it('finds the templates of the core files that take a localize function: hovers and data-file problems', () => {
-    expect(templates.get('English (our translation):')).toEqual([expect.stringMatching(/^src\/core\/hover\.ts:\d+$/)]);
-    expect(templates.get('JSON syntax error: {0}')).toEqual([expect.stringMatching(/^src\/core\/indexFile\.ts:\d+$/)]);
-    expect(templates.get('Duplicate id "{0}" (first defined in {1}); this record is skipped.')).toEqual([expect.stringMatching(/^src\/core\/statisticsIndex\.ts:\d+$/)]);
-    expect(templates.get('Finnish')).toEqual(expect.arrayContaining([expect.stringMatching(/^src\/core\/hover\.ts:/), expect.stringMatching(/^src\/vscode\/statisticsView\.ts:/)]));
+    expect(templates.get('English (our translation):')).toEqual([expect.stringMatching(/^src\/core\/citations\/hover\.ts:\d+$/)]);
+    expect(templates.get('JSON syntax error: {0}')).toEqual([expect.stringMatching(/^src\/core\/index\/indexFile\.ts:\d+$/)]);
+    expect(templates.get('Duplicate id "{0}" (first defined in {1}); this record is skipped.')).toEqual([expect.stringMatching(/^src\/core\/index\/statisticsIndex\.ts:\d+$/)]);
+    expect(templates.get('Finnish')).toEqual(expect.arrayContaining([expect.stringMatching(/^src\/core\/citations\/hover\.ts:/), expect.stringMatching(/^src\/vscode\/statisticsView\.ts:/)]));
   });
 
   it('finds no call whose message is not a string literal (those cannot be in a bundle)', () => {
