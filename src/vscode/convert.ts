@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { TextEdit } from '../core/citations/cite';
+import type { EditorDiagnostic } from '../core/citations/diagnostic';
 import type { Severity } from '../core/citations/rules';
 
 export function toRange(doc: vscode.TextDocument, start: number, end: number): vscode.Range {
@@ -29,4 +30,13 @@ export function inertMarkdown(markdown: string): vscode.MarkdownString {
   md.isTrusted = false;
   md.supportHtml = false;
   return md;
+}
+
+/** A core diagnostic at `range` (computed by the caller, who knows the text it came from). */
+export function toDiagnostic(d: EditorDiagnostic, range: vscode.Range): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(range, d.message, toSeverity(d.severity));
+  diagnostic.source = d.source;
+  diagnostic.code = d.code;
+  if (d.unnecessary) diagnostic.tags = [vscode.DiagnosticTag.Unnecessary];
+  return diagnostic;
 }

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
+import { issueDiagnostic } from '../core/citations/diagnostic';
 import { validateCitations, type CitationIssue } from '../core/citations/validate';
 import { readConfig } from './config';
-import { toRange, toSeverity } from './convert';
+import { toDiagnostic, toRange } from './convert';
 import type { IndexStore } from './indexStore';
 
 /** The issues behind the diagnostics of each document version, for quick fixes. */
@@ -52,7 +53,7 @@ export class CitationDiagnostics implements vscode.Disposable {
   /** Shows issues for a file that may not be open, from positions computed on its text. */
   show(uri: vscode.Uri, version: number | undefined, issues: readonly CitationIssue[], range: (start: number, end: number) => vscode.Range): void {
     this.issues.set(uri, version, issues);
-    this.collection.set(uri, issues.map((i) => toDiagnostic(i, range(i.start, i.end))));
+    this.collection.set(uri, issues.map((i) => toDiagnostic(issueDiagnostic(i), range(i.start, i.end))));
   }
 
   revalidateOpen(): void {
@@ -88,12 +89,4 @@ export class CitationDiagnostics implements vscode.Disposable {
     for (const s of this.subscriptions) s.dispose();
     this.collection.dispose();
   }
-}
-
-function toDiagnostic(issue: CitationIssue, range: vscode.Range): vscode.Diagnostic {
-  const d = new vscode.Diagnostic(range, issue.message, toSeverity(issue.severity));
-  d.source = 'statcite';
-  d.code = issue.code;
-  if (issue.code === 'unused-footnote') d.tags = [vscode.DiagnosticTag.Unnecessary];
-  return d;
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { detectLanguage } from '../core/text/language';
+import { documentLanguage as languageOf } from '../core/citations/documentLanguage';
 import { parseMarkdown, type MarkdownCache, type ParsedMarkdown } from '../core/markdown/markdown';
 import { readConfig } from './config';
 
@@ -18,6 +18,5 @@ export function parsedMarkdown(doc: vscode.TextDocument, cache?: MarkdownCache):
 
 /** The document's language: the `statcite.documentLanguage` setting, else its front matter or its letters. */
 export function documentLanguage(doc: vscode.TextDocument): string {
-  const setting = readConfig(doc.uri).documentLanguage;
-  return setting && setting !== 'auto' ? setting : detectLanguage(doc.getText(new vscode.Range(0, 0, 400, 0)));
+  return languageOf(doc.getText(), readConfig(doc.uri).documentLanguage);
 }

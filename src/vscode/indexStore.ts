@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
+import { indexProblemDiagnostic } from '../core/citations/diagnostic';
 import { readPrevalidatedIndex, renameIndexFile } from '../core/index/bundledIndex';
 import { parseIndexFile, type IndexProblem, type ParsedIndexFile } from '../core/index/indexFile';
 import { LineIndex } from '../core/markdown/lineIndex';
 import { createStatcite, type Statcite } from '../core/statcite';
 import { readConfig } from './config';
+import { toDiagnostic } from './convert';
 
 /**
  * Holds the current index: the bundled statistics plus the workspace's own `*.stats.json` files. Reloads a file
@@ -178,16 +180,12 @@ export class IndexStore implements vscode.Disposable {
   }
 
   private toDiagnostic(p: IndexProblem, lines: LineIndex | undefined): vscode.Diagnostic {
+    const d = indexProblemDiagnostic(p);
     const at = (offset: number) => {
       const pos = lines?.positionAt(offset) ?? { line: 0, character: 0 };
       return new vscode.Position(pos.line, pos.character);
     };
-    const range = p.offset !== undefined ? new vscode.Range(at(p.offset), at(p.offset + (p.length ?? 1))) : new vscode.Range(0, 0, 0, 1);
-    const warning = p.code === 'invalid-file' && p.message.startsWith('Unknown');
-    const d = new vscode.Diagnostic(range, `${p.message} (${p.path})`, warning ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Error);
-    d.source = 'statcite';
-    d.code = p.code;
-    return d;
+    return toDiagnostic(d, p.offset !== undefined ? new vscode.Range(at(d.start), at(d.end)) : new vscode.Range(0, 0, 0, 1));
   }
 
   private lineIndexOf(uri: string): LineIndex | undefined {

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { planInsertion } from '../core/citations/cite';
-import { describeSource, formatFigure } from '../core/index/format';
+import { planStatisticInsertion, statisticPickItem } from '../core/citations/completion';
 import type { LoadedStatistic } from '../core/index/indexFile';
 import { readConfig } from './config';
 import { toTextEdit } from './convert';
@@ -30,7 +29,7 @@ async function pickStatistic(store: IndexStore, lang: string): Promise<LoadedSta
   const update = (query: string) => {
     const hits = store.current.search.search(query, { lang, limit }).hits;
     // Our own ranking decides; alwaysShow keeps VS Code's filter from hiding fuzzy matches.
-    pick.items = hits.map(({ statistic: s }) => ({ label: `${formatFigure(s, lang)} ${s.en}`, description: describeSource(s), detail: s.quote, alwaysShow: true, statistic: s }));
+    pick.items = hits.map(({ statistic: s }) => ({ ...statisticPickItem(s, lang), alwaysShow: true, statistic: s }));
   };
   update('');
   pick.onDidChangeValue(update);
@@ -47,10 +46,9 @@ async function pickStatistic(store: IndexStore, lang: string): Promise<LoadedSta
 export async function insertStatistic(editor: vscode.TextEditor, stat: LoadedStatistic, store: IndexStore): Promise<boolean> {
   const doc = editor.document;
   const config = readConfig(doc.uri);
-  const plan = planInsertion(doc.getText(), { start: doc.offsetAt(editor.selection.start), end: doc.offsetAt(editor.selection.end) }, stat, {
-    figure: formatFigure(stat, documentLanguage(doc)),
-    mode: config.insert,
-    resolver: store.current.resolver,
+  const plan = planStatisticInsertion(doc.getText(), { start: doc.offsetAt(editor.selection.start), end: doc.offsetAt(editor.selection.end) }, stat, store.current, {
+    lang: documentLanguage(doc),
+    insert: config.insert,
     parsed: parsedMarkdown(doc, store.current.validation.markdown),
   });
   const edits = [plan.main, ...plan.additional].map((e) => toTextEdit(doc, e));

@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
-import { planFixAll } from '../core/citations/fixAll';
+import { FIX_ALL_KIND as CORE_FIX_ALL_KIND, fixAllAction, quickFixesFor } from '../core/citations/codeActions';
+import { DIAGNOSTIC_SOURCE } from '../core/citations/diagnostic';
 import { readConfig } from './config';
 import { toTextEdit } from './convert';
 import type { CitationDiagnostics } from './diagnostics';
 import { MARKDOWN } from './documents';
 import type { IndexStore } from './indexStore';
 
-export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('statcite');
+export const FIX_ALL_KIND = vscode.CodeActionKind.Empty.append(CORE_FIX_ALL_KIND);
 
 /** Quick fixes on statcite diagnostics, and `source.fixAll.statcite` for the fixes that are safe together. */
 export function registerQuickFixSupport(store: IndexStore, diagnostics: CitationDiagnostics): vscode.Disposable {
@@ -16,20 +17,16 @@ export function registerQuickFixSupport(store: IndexStore, diagnostics: Citation
       provideCodeActions(doc, _range, context) {
         if (context.only && FIX_ALL_KIND.contains(context.only)) return fixAll(doc, store);
         if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix) && !vscode.CodeActionKind.QuickFix.contains(context.only)) return [];
-        const issues = diagnostics.issues.get(doc);
-        const actions: vscode.CodeAction[] = [];
-        for (const diagnostic of context.diagnostics) {
-          if (diagnostic.source !== 'statcite') continue;
-          const issue = issues.find((i) => i.code === diagnostic.code && doc.offsetAt(diagnostic.range.start) === i.start && doc.offsetAt(diagnostic.range.end) === i.end);
-          if (!issue?.fix) continue;
-          const action = new vscode.CodeAction(issue.fix.title, vscode.CodeActionKind.QuickFix);
-          action.diagnostics = [diagnostic];
-          action.isPreferred = issue.fix.safeForFixAll;
+        const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+        const refs = ours.map((d) => ({ code: typeof d.code === 'object' ? d.code.value : d.code, start: doc.offsetAt(d.range.start), end: doc.offsetAt(d.range.end) }));
+        return quickFixesFor(diagnostics.issues.get(doc), refs).map((fix) => {
+          const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+          action.diagnostics = [ours[fix.diagnostic]!];
+          action.isPreferred = fix.isPreferred;
           action.edit = new vscode.WorkspaceEdit();
-          action.edit.set(doc.uri, issue.fix.edits.map((e) => toTextEdit(doc, e)));
-          actions.push(action);
-        }
-        return actions;
+          action.edit.set(doc.uri, fix.edits.map((e) => toTextEdit(doc, e)));
+          return action;
+        });
       },
     },
     { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND] },
@@ -38,10 +35,10 @@ export function registerQuickFixSupport(store: IndexStore, diagnostics: Citation
 
 function fixAll(doc: vscode.TextDocument, store: IndexStore): vscode.CodeAction[] {
   const config = readConfig(doc.uri);
-  const edit = planFixAll(doc.getText(), store.current.validation, { severities: config.severities, staleAfterYears: config.staleAfterYears, localize: vscode.l10n.t });
-  if (!edit) return [];
-  const action = new vscode.CodeAction(vscode.l10n.t('statcite: Add missing footnote definitions'), FIX_ALL_KIND);
+  const plan = fixAllAction(doc.getText(), store.current.validation, { severities: config.severities, staleAfterYears: config.staleAfterYears, localize: vscode.l10n.t });
+  if (!plan) return [];
+  const action = new vscode.CodeAction(plan.title, FIX_ALL_KIND);
   action.edit = new vscode.WorkspaceEdit();
-  action.edit.set(doc.uri, [toTextEdit(doc, edit)]);
+  action.edit.set(doc.uri, plan.edits.map((e) => toTextEdit(doc, e)));
   return [action];
 }
