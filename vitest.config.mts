@@ -8,7 +8,7 @@ process.env.STATCITE_SEED ||= String(Math.floor(Math.random() * 2 ** 31));
 
 export default defineConfig({
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/robustness/**/*.test.ts'],
+    include: ['test/unit/**/*.test.ts', 'test/robustness/**/*.test.ts', 'test/lsp/**/*.test.ts'],
     reporters: ['default', new RobustnessSummary()],
     // Every core: vitest's default keeps one free, which on a 2-core machine runs the test files one after another.
     maxWorkers: availableParallelism(),

@@ -1,4 +1,4 @@
-// Bundles the extension (Node and browser) and the CLI with esbuild; tsc only type-checks.
+// Bundles the extension (Node and browser), the CLI and the language server with esbuild; tsc only type-checks.
 import { build } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -30,4 +30,6 @@ await Promise.all([
   // Web workers have no DOM: take the entity decoder's plain-JS build, not its `document`-based browser build.
   build({ ...common, entryPoints: ['src/extension.ts'], outfile: `${out}/web/extension.js`, platform: 'browser', format: 'cjs', external: ['vscode'], conditions: ['worker'], alias: { 'decode-named-character-reference': './node_modules/decode-named-character-reference/index.js' } }),
   build({ ...common, entryPoints: ['src/cli/index.ts'], outfile: `${out}/cli.js`, platform: 'node', format: 'cjs', ...nodeShim, define: { ...nodeShim.define, STATCITE_VERSION: JSON.stringify(version) } }),
+  // The language server (`statcite lsp`), its own bundle so the CLI's other commands do not load it.
+  build({ ...common, entryPoints: ['src/lsp/main.ts'], outfile: `${out}/lsp.js`, platform: 'node', format: 'cjs', ...nodeShim, define: { ...nodeShim.define, STATCITE_VERSION: JSON.stringify(version) } }),
 ]);

@@ -27,11 +27,13 @@ export type CliArgs = CheckArgs | SearchArgs | { readonly command: 'help' } | { 
 export const USAGE = `Usage:
   statcite check [files, directories or globs…] [--format text|json] [--data FILE]… [--no-bundled] [--max-data-size MB]
   statcite search QUERY [--lang xx] [--limit N] [--format text|json] [--data FILE]… [--no-bundled] [--max-data-size MB]
+  statcite lsp [--stdio]
 
 check   validates the citations in Markdown files (a directory is walked, honouring .gitignore; the
         *.stats.json files in it join the index, as in the editor).
         Exit code 1 when an error-severity problem is found, 0 otherwise, 2 on bad usage.
 search  prints matching statistics, best first.
+lsp     runs the language server for Markdown over stdin/stdout (see the README for each editor).
 --data  adds an index file (*.stats.json) to the bundled statistics; repeatable.
         An index file that cannot be used (too large, not UTF-8 text, not a file) is reported and skipped.
 --max-data-size  skips index files larger than this many MB without reading them (default 20).`;

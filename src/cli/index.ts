@@ -3,13 +3,21 @@ import { runCli } from './main';
 
 declare const STATCITE_VERSION: string;
 
-// Bundled to dist/cli.js; the bundled statistics sit in ../data beside it.
-runCli(process.argv.slice(2), {
-  out: (line) => process.stdout.write(line + '\n'),
-  err: (line) => process.stderr.write(line + '\n'),
-  cwd: process.cwd(),
-  dataDir: join(__dirname, '..', 'data'),
-  version: typeof STATCITE_VERSION === 'string' ? STATCITE_VERSION : 'dev',
-}).then((code) => {
-  process.exitCode = code;
-});
+const argv = process.argv.slice(2);
+if (argv[0] === 'lsp') {
+  // The language server is bundled on its own (dist/lsp.js, beside this file) and loaded only for this command.
+  const lsp = require(join(__dirname, 'lsp.js')) as { runLanguageServer(argv: readonly string[]): number | undefined };
+  const code = lsp.runLanguageServer(argv.slice(1));
+  if (code !== undefined) process.exitCode = code;
+} else {
+  // Bundled to dist/cli.js; the bundled statistics sit in ../data beside it.
+  void runCli(argv, {
+    out: (line) => process.stdout.write(line + '\n'),
+    err: (line) => process.stderr.write(line + '\n'),
+    cwd: process.cwd(),
+    dataDir: join(__dirname, '..', 'data'),
+    version: typeof STATCITE_VERSION === 'string' ? STATCITE_VERSION : 'dev',
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}
