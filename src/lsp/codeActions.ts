@@ -4,7 +4,7 @@ import { DIAGNOSTIC_SOURCE } from '../core/citations/diagnostic';
 import type { ServerContext } from './context';
 import type { Diagnostics } from './diagnostics';
 import { isProse } from './documents';
-import { toTextEdit } from './convert';
+import { diagnosticOffsets, toTextEdit } from './convert';
 
 /** The kinds the server offers: quick fixes on its diagnostics, and fix-all. */
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
@@ -24,7 +24,7 @@ export function registerCodeActions(ctx: ServerContext, diagnostics: Diagnostics
     const actions: CodeAction[] = [];
     if (wants(CodeActionKind.QuickFix)) {
       const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
-      const refs = ours.map((d) => ({ code: d.code, start: doc.offsetAt(d.range.start), end: doc.offsetAt(d.range.end) }));
+      const refs = ours.map((d) => ({ code: d.code, ...diagnosticOffsets(doc, d) }));
       for (const fix of quickFixesFor(await diagnostics.issuesOf(doc), refs)) {
         actions.push({
           title: fix.title,
