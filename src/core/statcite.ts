@@ -40,7 +40,11 @@ export function createStatcite(files: readonly ParsedIndexFile[], localize: Loca
     },
     async prepareSearch(pause) {
       if (search) return;
-      const built = await FuseStatisticSearch.build(index.statistics, pause);
+      // A request that needed the search meanwhile built it at once: the slices left would only compete with requests.
+      const built = await FuseStatisticSearch.build(index.statistics, async () => {
+        await pause();
+        if (search) throw new Error('built on first use');
+      });
       search ??= built;
     },
   };

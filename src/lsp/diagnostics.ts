@@ -16,6 +16,8 @@ export class Diagnostics {
   /** Pulled diagnostics under `validate.run: onSave`: those of the last open or save. */
   private readonly saved = new Map<string, Diagnostic[]>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Documents with pushed diagnostics, to clear when they close or validation is turned off. */
+  private readonly shown = new Set<string>();
   private pull = false;
 
   constructor(private readonly ctx: ServerContext) {}
@@ -97,6 +99,7 @@ export class Diagnostics {
   /** Sends a version's diagnostics unless the document has changed or closed meanwhile (a newer run follows). */
   private publish(uri: string, r: { version: number; diagnostics: Diagnostic[] }): void {
     if (this.ctx.documents.get(uri)?.version !== r.version) return;
+    this.shown.add(uri);
     void this.ctx.connection.sendDiagnostics({ uri, version: r.version, diagnostics: r.diagnostics });
   }
 
@@ -105,6 +108,7 @@ export class Diagnostics {
     this.timers.delete(uri);
     this.issues.delete(uri);
     this.saved.delete(uri);
-    if (!this.pull) void this.ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
+    // Cleared once, not on every keystroke while validation is off.
+    if (!this.pull && this.shown.delete(uri)) void this.ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 }
