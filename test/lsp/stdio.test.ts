@@ -178,6 +178,35 @@ describe('statcite lsp --stdio, spoken to over JSON-RPC', () => {
     await shutdown(client);
   }, 60_000);
 
+  it('registers completion with the configured trigger, again when it changes, and watches the index files', async () => {
+    let trigger = ';;';
+    const client = startClient(pkg.cli, workspace, () => ({ trigger }));
+    const init = await initialize(client, {
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
+      textDocument: { completion: { dynamicRegistration: true } },
+    });
+    // Registered dynamically, not announced statically.
+    expect(init.capabilities.completionProvider).toBeUndefined();
+    const completionRegistrations = () => client.registrations.filter((r) => r.method === 'textDocument/completion');
+    const until = async (ok: () => boolean) => {
+      for (let i = 0; i < 200 && !ok(); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(ok()).toBe(true);
+    };
+    await until(() => completionRegistrations().length === 1);
+    expect(completionRegistrations()[0]!.registerOptions).toMatchObject({ triggerCharacters: expect.arrayContaining([';', ' ']) });
+    expect(completionRegistrations()[0]!.registerOptions.triggerCharacters).not.toContain('@');
+    expect(client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles')?.registerOptions).toEqual({ watchers: [{ globPattern: '**/*.stats.json' }] });
+
+    trigger = '%%';
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await until(() => completionRegistrations().length === 2);
+    expect(completionRegistrations()[1]!.registerOptions.triggerCharacters).toContain('%');
+    const doc = open(client, 'percent.md', 'Asiakkaista %%zendesk\n');
+    const list = await client.connection.sendRequest<CompletionList>('textDocument/completion', { textDocument: { uri: doc.uri }, position: endOf(doc, '%%zendesk') });
+    expect(list.items.length).toBeGreaterThan(0);
+    await shutdown(client);
+  }, 60_000);
+
   it('says what is wrong with an unknown option, and exits 2', () => {
     const run = spawnSync(process.execPath, [pkg.cli, 'lsp', '--socket=4000'], { encoding: 'utf8' });
     expect(run.status).toBe(2);

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { PublishDiagnosticsParams, Registration, RegistrationParams } from 'vscode-languageserver-protocol';
 
 /** A minimal LSP client over the server's stdin/stdout, built on vscode-jsonrpc (not on the server's own code). */
 export interface TestClient {
@@ -8,6 +8,8 @@ export interface TestClient {
   readonly process: ChildProcess;
   /** Every publishDiagnostics the server has sent, in order. */
   readonly published: PublishDiagnosticsParams[];
+  /** Every registration the server asked for (client/registerCapability), in order. */
+  readonly registrations: Registration[];
   /** Resolves with the first publishDiagnostics for `uri` (sent from now on) that satisfies `accept`. */
   nextDiagnostics(uri: string, accept?: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
   /** What the server wrote to stderr. */
@@ -35,7 +37,8 @@ export function startClient(cli: string, cwd: string, onConfiguration: (section:
   });
   connection.onNotification('window/logMessage', () => undefined);
   connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string; scopeUri?: string }> }) => params.items.map((i) => onConfiguration(i.section, i.scopeUri)));
-  connection.onRequest('client/registerCapability', () => null);
+  const registrations: Registration[] = [];
+  connection.onRequest('client/registerCapability', (params: RegistrationParams) => (registrations.push(...params.registrations), null));
   connection.onRequest('client/unregisterCapability', () => null);
   connection.onRequest('workspace/diagnostic/refresh', () => null);
   connection.listen();
@@ -43,6 +46,7 @@ export function startClient(cli: string, cwd: string, onConfiguration: (section:
     connection,
     process: child,
     published,
+    registrations,
     stderr: () => err,
     exited,
     nextDiagnostics(uri, accept = () => true, timeoutMs = 20_000) {
