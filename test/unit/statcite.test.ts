@@ -30,4 +30,18 @@ describe('createStatcite / loadStatcite', () => {
     expect(statcite.search.search('anything').hits).toEqual([]);
     expect(validateCitations('Text[^a].\n\n[^a]: Zendesk 2019.\n', statcite.validation).map((i) => i.code)).toEqual(['unknown-source']);
   });
+
+  it('stops building the search in slices once a request has built it at once', async () => {
+    const many = Array.from({ length: 3000 }, (_, i) => record({ id: `r-${i}`, en: `statistic number ${i} about customers`, value: i }));
+    const statcite = loadStatcite([{ file: 'many.stats.json', text: indexText(many) }]);
+    let pauses = 0;
+    let release: () => void = () => undefined;
+    const prepared = statcite.prepareSearch(() => new Promise<void>((resolve) => ((pauses += 1), (release = resolve))));
+    while (pauses === 0) await new Promise((r) => setTimeout(r, 0));
+    // A completion arrives: the search is built at once, and the slices stop at the next pause.
+    expect(statcite.search.search('number 42').hits.length).toBeGreaterThan(0);
+    release();
+    await prepared.catch(() => undefined);
+    expect(pauses).toBe(1);
+  });
 });
