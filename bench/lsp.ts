@@ -19,7 +19,7 @@ import type { StatisticInput } from '../src/core/index/statistic';
 import { bundledStatistics } from './datasets';
 import { asLoaded, generateRecords } from './generate';
 import { generateMarkdown } from './markdownDoc';
-import { makeQueries, searchableText } from './queries';
+import { makeQueries, searchableText, type Query } from './queries';
 import { ROOT } from './root';
 import { summarize, type Summary } from './stats';
 
@@ -35,9 +35,23 @@ interface Result {
   readonly completionItems: number;
 }
 
-async function measure(name: string, records: readonly StatisticInput[], loaded: readonly LoadedStatistic[], generated: boolean): Promise<Result> {
-  const workspace = mkdtempSync(join(tmpdir(), 'statcite-bench-lsp-'));
+/** What one measurement needs, made beforehand so the records can be collected before the timing starts. */
+interface Input {
+  readonly statistics: number;
+  readonly queries: readonly Query[];
+  readonly warmup: readonly Query[];
+  readonly article: string;
+}
+
+function prepare(records: readonly StatisticInput[], loaded: readonly LoadedStatistic[], workspace: string, generated: boolean): Input {
   if (generated) writeFileSync(join(workspace, 'generated.stats.json'), JSON.stringify({ statistics: records }));
+  const texts = records.map(searchableText);
+  return { statistics: records.length, queries: makeQueries(records, texts, perKind), warmup: makeQueries(records, texts, 2, 8), article: generateMarkdown(quick ? 20_000 : 60_000, loaded).text };
+}
+
+async function measure(name: string, workspace: string, input: Input, generated: boolean): Promise<Result> {
+  // The client's own heap is small while it measures (the records are garbage by now): its collections would count.
+  (globalThis as { gc?: () => void }).gc?.();
   const child = spawn(process.execPath, [join(ROOT, 'dist/cli.js'), 'lsp', '--stdio'], { cwd: workspace, stdio: ['pipe', 'pipe', 'inherit'] });
   const rpc = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   rpc.onNotification('textDocument/publishDiagnostics', () => undefined);
@@ -56,7 +70,7 @@ async function measure(name: string, records: readonly StatisticInput[], loaded:
     await rpc.sendNotification('initialized', {});
 
     // Completion: each query typed one character at a time after the trigger on a line of its own.
-    const queries = makeQueries(records, records.map(searchableText), perKind);
+    const { queries } = input;
     const uri = `${root}/draft.md`;
     let doc = TextDocument.create(uri, 'markdown', 1, 'Johdanto.\n\n@@\n');
     await rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: doc.getText() } });
@@ -84,13 +98,13 @@ async function measure(name: string, records: readonly StatisticInput[], loaded:
       await rpc.sendNotification('textDocument/didChange', { textDocument: { uri, version: doc.version }, contentChanges: [clear] });
       return items;
     };
-    for (const q of makeQueries(records, records.map(searchableText), 2, 8)) await type(q.text, undefined); // warm-up
+    for (const q of input.warmup) await type(q.text, undefined); // warm-up
     const completionMs: number[] = [];
     let completionItems = 0;
     for (const q of queries) completionItems += await type(q.text, completionMs);
 
     // Hover: every reference, definition label and figure of a generated article citing the index.
-    const article = generateMarkdown(quick ? 20_000 : 60_000, loaded).text;
+    const article = input.article;
     const articleUri = `${root}/article.md`;
     const articleDoc = TextDocument.create(articleUri, 'markdown', 1, article);
     await rpc.sendNotification('textDocument/didOpen', { textDocument: { uri: articleUri, languageId: 'markdown', version: 1, text: article } });
@@ -110,7 +124,7 @@ async function measure(name: string, records: readonly StatisticInput[], loaded:
     }
     await rpc.sendRequest('shutdown');
     await rpc.sendNotification('exit');
-    return { name, statistics: records.length, loadMs, completion: summarize(completionMs), hover: summarize(hoverMs), completionItems: Math.round(completionItems / queries.length) };
+    return { name, statistics: input.statistics, loadMs, completion: summarize(completionMs), hover: summarize(hoverMs), completionItems: Math.round(completionItems / queries.length) };
   } finally {
     rpc.dispose();
     child.kill();
@@ -121,12 +135,18 @@ async function measure(name: string, records: readonly StatisticInput[], loaded:
 async function main(): Promise<void> {
   execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
   const loadBefore = loadavg().map((l) => l.toFixed(2)).join(' ');
-  const bundled = bundledStatistics().index.statistics;
-  const generated = generateRecords(100_000);
-  const results = [
-    await measure('bundled', bundled, bundled, false),
-    await measure('100k', generated, asLoaded(generated), true),
-  ];
+  const bundledDir = mkdtempSync(join(tmpdir(), 'statcite-bench-lsp-'));
+  const bundledInput = (() => {
+    const bundled = bundledStatistics().index.statistics;
+    return prepare(bundled, bundled, bundledDir, false);
+  })();
+  const results = [await measure('bundled', bundledDir, bundledInput, false)];
+  const bigDir = mkdtempSync(join(tmpdir(), 'statcite-bench-lsp-'));
+  const bigInput = (() => {
+    const generated = generateRecords(100_000);
+    return prepare(generated, asLoaded(generated), bigDir, true);
+  })();
+  results.push(await measure('100k', bigDir, bigInput, true));
   const fmt = (s: Summary) => `${s.median.toFixed(2)} / ${s.p95.toFixed(2)} / ${s.max.toFixed(2)} ms (n ${s.n})`;
   console.log(`\nLSP round-trips over stdio (median / p95 / max), load average before ${loadBefore}, after ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.log('| index | statistics | first answer (load + search build) | completion after a keystroke | hover |');
