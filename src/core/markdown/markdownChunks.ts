@@ -27,6 +27,18 @@ type Open = { readonly kind: 'fence'; readonly fence: string } | { readonly kind
  * CR, as in micromark. Where it cannot be sure a block closed (a line that may open a fence), it does not split.
  */
 export function splitChunks(text: string): Array<{ start: number; end: number }> {
+  return scanChunks(text).chunks;
+}
+
+/**
+ * Whether the document ends inside a block that only a marker closes (a fence, a comment, `<pre>`, `<?…?>`…):
+ * text appended at the end would land inside it. Where unsure (a line that may open a fence), it says yes.
+ */
+export function endsInsideBlock(text: string): boolean {
+  return scanChunks(text).openAtEnd;
+}
+
+function scanChunks(text: string): { chunks: Array<{ start: number; end: number }>; openAtEnd: boolean } {
   const chunks: Array<{ start: number; end: number }> = [];
   let chunkStart = 0;
   let open: Open | undefined;
@@ -59,7 +71,7 @@ export function splitChunks(text: string): Array<{ start: number; end: number }>
     pos = next;
   }
   if (chunkStart < text.length || chunks.length === 0) chunks.push({ start: chunkStart, end: text.length });
-  return chunks;
+  return { chunks, openAtEnd: open !== undefined && open.kind !== 'html' };
 }
 
 /** The line at `pos` without its ending, and where the next line starts. */
