@@ -3,6 +3,7 @@ import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import type { Extension } from 'micromark-util-types';
 import type { Nodes, Parents } from 'mdast';
+import { costlyRanges, restoreCuts, withoutCuts } from './boundedInput';
 import { normalizeLabel } from './footnoteLabel';
 import { splitChunks } from './markdownChunks';
 import { parseChunkFast } from './markdownFast';
@@ -122,6 +123,8 @@ export function parseChunk(text: string): ParsedMarkdown {
   // micromark drops a byte-order mark that starts its input and counts offsets without it: parse what follows the
   // mark, then move every offset past it.
   if (text.charCodeAt(0) === 0xfeff) return shiftParsed(parseChunk(text.slice(1)), 1);
+  const cuts = costlyRanges(text);
+  if (cuts.length) return restoreCuts(text, parseChunk(withoutCuts(text, cuts)), cuts);
   const tree = fromMarkdown(text, { extensions: [EVERY_CALL_DEFINED], mdastExtensions: [gfmFootnoteFromMarkdown()] });
   const references: FootnoteReference[] = [];
   const definitions: FootnoteDefinition[] = [];
@@ -201,6 +204,17 @@ function definable(id: string): boolean {
     else if (c === '[' || c === ']' || c === ' ' || c === '\t' || c === '\n' || c === '\r') return false;
   }
   return true;
+}
+
+/** The end of an image's description starting at `from`: the `]` that balances its `[` (escapes skipped). */
+function descriptionEnd(text: string, from: number, end: number): number {
+  let depth = 0;
+  for (let i = from; i < end; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '[') depth++;
+    else if (text[i] === ']' && depth-- === 0) return i;
+  }
+  return end;
 }
 
 /** The offset of the `]` that closes a label starting at `from` (a backslash escapes the next character). */
@@ -290,9 +304,10 @@ function collectInline(source: string, node: Parents, pieces: ProsePiece[], refe
       pieces.push({ kind: 'reference', reference });
     } else if (child.type === 'image' || child.type === 'imageReference') {
       // An image keeps only the plain text of its description, but a call in it is a call: read the description
-      // again, as the link it would be without the "!".
-      const start = (child.position?.start.offset ?? 0) + 1;
-      for (const r of parseChunk(source.slice(start, child.position?.end.offset ?? start)).references) {
+      // (after "![", up to its balanced "]") again on its own.
+      const start = (child.position?.start.offset ?? 0) + 2;
+      const end = child.position?.end.offset ?? start;
+      for (const r of parseChunk(source.slice(start, descriptionEnd(source, start, end))).references) {
         const reference = shiftReference(r, start);
         references.push(reference);
         pieces.push({ kind: 'reference', reference });

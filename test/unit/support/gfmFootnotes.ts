@@ -12,14 +12,16 @@ export interface Judgment {
   readonly line: number;
 }
 
-// Every `[^…]` whose label a definition could have (no white space, as GFM allows in none): over-inclusive, as
+// Every `[^…]` in the text names a candidate label: its normalised form, where a definition could have it (no white
+// space inside, as GFM allows in no definition's label; `![^x ]` names X, which `[^x]:` defines). Over-inclusive, as
 // defining a label nobody calls changes nothing.
-const CANDIDATE = /\[\^((?:\\[^\t\n\r ]|[^\\[\]\t\n\r ])+)\]/g;
+const CANDIDATE = /\[\^((?:\\[\s\S]|[^\\[\]])+)\]/g;
+const candidates = (text: string) => [...new Set([...text.matchAll(CANDIDATE)].map((m) => normalizeIdentifier(m[1]!)))].filter((id) => id && !/[\t\n\r ]/.test(id));
 
 /** The undefined, unused and duplicate judgments GFM makes on `text`, in document order. */
 export function gfmJudgments(text: string): Judgment[] {
   const parser = parse({ extensions: [gfmFootnote()] }) as ReturnType<typeof parse> & { gfmFootnotes?: string[] };
-  parser.gfmFootnotes = [...new Set([...text.matchAll(CANDIDATE)].map((m) => normalizeIdentifier(m[1]!)))];
+  parser.gfmFootnotes = candidates(text);
   const events = postprocess(parser.document().write(preprocess()(text, undefined, true)));
   const calls: Array<{ id: string; offset: number; line: number }> = [];
   const definitions: Array<{ id: string; offset: number; line: number }> = [];
