@@ -80,6 +80,7 @@ export function restoreCuts(text: string, parsed: ParsedMarkdown, cuts: readonly
   const refs = new Map<FootnoteReference, FootnoteReference>(parsed.references.map((r) => [r, { label: r.label, id: r.id, start: map(r.start), end: map(r.end) }]));
   const piece = (p: ProsePiece): ProsePiece => (p.kind === 'text' ? { ...p, offset: map(p.offset) } : { kind: 'reference', reference: refs.get(p.reference)! });
   return {
+    ...(parsed.linkLabels ? { linkLabels: parsed.linkLabels } : {}),
     references: [...refs.values()],
     definitions: parsed.definitions.map((d) => {
       const labelEnd = map(d.labelEnd);

@@ -56,18 +56,25 @@ export function parseMarkdown(text: string, cache?: MarkdownCache, isCancelled?:
   const references: FootnoteReference[] = [];
   const definitions: FootnoteDefinition[] = [];
   const prose: ProseBlock[] = [];
+  const read: Array<{ start: number; text: string; parsed: ParsedMarkdown }> = [];
   for (const chunk of chunks) {
     if (isCancelled?.()) break;
     // Inside a document a byte-order mark is a character, not one to drop: a chunk starting with one (files joined
     // together) is parsed from the line break before it.
     const start = chunk.start > 0 && text.charCodeAt(chunk.start) === 0xfeff ? chunk.start - 1 : chunk.start;
-    const end = chunk.end;
-    const chunkText = text.slice(start, end);
+    const chunkText = text.slice(start, chunk.end);
     let parsed = cache?.get(chunkText);
     if (!parsed) {
       parsed = parseChunkFast(chunkText) ?? parseChunk(chunkText);
       cache?.set(chunkText, parsed);
     }
+    read.push({ start, text: chunkText, parsed });
+  }
+  // A link definition in one chunk makes `![^a]` in another an image (no call): those few chunks are read again
+  // knowing every link label of the document.
+  const linkLabels = [...new Set(read.flatMap((r) => r.parsed.linkLabels ?? []))];
+  for (const { start, text: chunkText, parsed: first } of read) {
+    const parsed = linkLabels.length && chunkText.includes('![^') ? parseChunk(chunkText, linkLabels) : first;
     // Pieces point at the same reference objects as `references`, shifted once.
     const shifted = parsed.references.length ? new Map(parsed.references.map((r) => [r, shiftReference(r, start)] as const)) : undefined;
     if (shifted) references.push(...shifted.values());
@@ -108,6 +115,7 @@ export function shiftReference(r: FootnoteReference, by: number): FootnoteRefere
 function shiftParsed(parsed: ParsedMarkdown, by: number): ParsedMarkdown {
   const references = new Map(parsed.references.map((r) => [r, shiftReference(r, by)] as const));
   return {
+    ...(parsed.linkLabels ? { linkLabels: parsed.linkLabels } : {}),
     references: [...references.values()],
     definitions: parsed.definitions.map((d) => ({ ...d, start: d.start + by, end: d.end + by, labelEnd: d.labelEnd + by })),
     prose: parsed.prose.map((b) => ({
@@ -119,13 +127,15 @@ function shiftParsed(parsed: ParsedMarkdown, by: number): ParsedMarkdown {
 }
 
 /** Parses a text as one piece (what parseMarkdown does per chunk); exported to test that chunking changes nothing. */
-export function parseChunk(text: string): ParsedMarkdown {
+export function parseChunk(text: string, linkLabels?: readonly string[]): ParsedMarkdown {
   // micromark drops a byte-order mark that starts its input and counts offsets without it: parse what follows the
   // mark, then move every offset past it.
-  if (text.charCodeAt(0) === 0xfeff) return shiftParsed(parseChunk(text.slice(1)), 1);
+  if (text.charCodeAt(0) === 0xfeff) return shiftParsed(parseChunk(text.slice(1), linkLabels), 1);
   const cuts = costlyRanges(text);
-  if (cuts.length) return restoreCuts(text, parseChunk(withoutCuts(text, cuts)), cuts);
-  const tree = fromMarkdown(text, { extensions: [EVERY_CALL_DEFINED], mdastExtensions: [gfmFootnoteFromMarkdown()] });
+  if (cuts.length) return restoreCuts(text, parseChunk(withoutCuts(text, cuts), linkLabels), cuts);
+  const extensions = linkLabels?.length ? [EVERY_CALL_DEFINED, linksDefined(linkLabels)] : [EVERY_CALL_DEFINED];
+  const tree = fromMarkdown(text, { extensions, mdastExtensions: [gfmFootnoteFromMarkdown()] });
+  const links: string[] = [];
   const references: FootnoteReference[] = [];
   const definitions: FootnoteDefinition[] = [];
   const prose: ProseBlock[] = [];
@@ -151,6 +161,9 @@ export function parseChunk(text: string): ParsedMarkdown {
         pushChildren(node, true);
         break;
       }
+      case 'definition':
+        links.push(normalizeLabel(node.label ?? node.identifier));
+        break;
       case 'paragraph':
       case 'heading':
       case 'tableCell': {
@@ -163,7 +176,18 @@ export function parseChunk(text: string): ParsedMarkdown {
         if ('children' in node) pushChildren(node as Parents, inDefinition);
     }
   }
-  return { references, definitions, prose };
+  return links.length ? { references, definitions, prose, linkLabels: links } : { references, definitions, prose };
+}
+
+/** Link labels defined elsewhere in the document, known before an image's `]` is read (a hook at `!` that never matches). */
+function linksDefined(labels: readonly string[]): Extension {
+  const hook = {
+    tokenize(this: { parser: { defined: string[]; statciteLinks?: boolean } }, _effects: unknown, _ok: unknown, nok: (code: number | null) => unknown) {
+      if (!this.parser.statciteLinks) this.parser.defined.push(...labels), (this.parser.statciteLinks = true);
+      return (code: number | null) => nok(code);
+    },
+  };
+  return { text: { 33: hook } } as unknown as Extension;
 }
 
 /**
