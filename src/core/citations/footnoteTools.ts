@@ -116,7 +116,15 @@ export function renumberFootnotes(text: string, parsed: ParsedMarkdown): TextEdi
   const renames = new Map(order.map((id, i) => [id, String(i + 1)] as const));
   const renamed = labelEdits(parsed, renames);
   // The definitions that move: top-level ones, each one whole block, none inside another.
-  const moving = parsed.definitions.filter((d) => d.topLevel && renames.has(d.id) && !parsed.definitions.some((o) => o !== d && o.start < d.start && d.start < o.end));
+  let moving = parsed.definitions.filter((d) => d.topLevel && renames.has(d.id) && !parsed.definitions.some((o) => o !== d && o.start < d.start && d.start < o.end));
+  // A line right after a definition that is not another one may be its lazy continuation: moved, the definition
+  // would take or leave that line. Then the labels are renamed but the definitions stay where they are.
+  const starts = new Set(moving.map((d) => d.start));
+  const followed = (d: FootnoteDefinition) => {
+    const next = /^(?:\r\n|\r|\n)([^\r\n]*)/.exec(text.slice(d.end, d.end + 2000));
+    return !!next && next[1]!.trim() !== '' && !starts.has(d.end + next[0].length - next[1]!.length);
+  };
+  if (moving.some(followed)) moving = [];
   const sorted = [...moving].sort((a, b) => Number(renames.get(a.id)) - Number(renames.get(b.id)) || a.start - b.start);
   const inside = (e: TextEdit, d: FootnoteDefinition) => d.start <= e.start && e.end <= d.end;
   const edits: TextEdit[] = renamed.filter((e) => !moving.some((d) => inside(e, d)));
