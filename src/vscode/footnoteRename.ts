@@ -16,7 +16,12 @@ export function registerFootnoteRename(store: IndexStore): vscode.Disposable {
     provideRenameEdits(doc, position, newName) {
       const result = renameFootnote(parsed(doc), doc.offsetAt(position), newName, vscode.l10n.t);
       if (!result) return undefined;
-      if ('error' in result) throw new Error(result.error);
+      if ('error' in result) {
+        // Thrown, the error would pass the rename on to the next provider (the built-in Markdown one renames a
+        // `[^label]` as a link and would write the label anyway): said here, and answered with no change.
+        void vscode.window.showErrorMessage(result.error);
+        return new vscode.WorkspaceEdit();
+      }
       const edit = new vscode.WorkspaceEdit();
       edit.set(doc.uri, result.edits.map((e) => toTextEdit(doc, e)));
       return edit;
