@@ -1,6 +1,7 @@
 import { applyEdits } from './applyEdits';
 import type { TextEdit } from './cite';
-import { normalizeLabel, type FootnoteDefinition, type ParsedMarkdown } from '../markdown/markdown';
+import { normalizeLabel } from '../markdown/footnoteLabel';
+import type { FootnoteDefinition, ParsedMarkdown } from '../markdown/types';
 import { english, type Localize } from '../text/localize';
 
 // Editor-neutral footnote navigation and refactoring (offsets into the document's text): Go to Definition, Find All

@@ -133,7 +133,7 @@ export function parseChunk(text: string, linkLabels?: readonly string[]): Parsed
   if (text.charCodeAt(0) === 0xfeff) return shiftParsed(parseChunk(text.slice(1), linkLabels), 1);
   const cuts = costlyRanges(text);
   if (cuts.length) return restoreCuts(text, parseChunk(withoutCuts(text, cuts), linkLabels), cuts);
-  const extensions = linkLabels?.length ? [EVERY_CALL_DEFINED, linksDefined(linkLabels)] : [EVERY_CALL_DEFINED];
+  const extensions = linkLabels?.length ? [EVERY_CALL_DEFINED(), linksDefined(linkLabels)] : [EVERY_CALL_DEFINED()];
   const tree = fromMarkdown(text, { extensions, mdastExtensions: [gfmFootnoteFromMarkdown()] });
   const links: string[] = [];
   const references: FootnoteReference[] = [];
@@ -195,7 +195,9 @@ function linksDefined(labels: readonly string[]): Extension {
  * whose definition is in another chunk, or nowhere, would stay text. Deciding calls as GFM would if they were defined
  * is what the rules need (an undefined call is then one whose label no definition has).
  */
-const EVERY_CALL_DEFINED: Extension = everyCallDefined(gfmFootnote());
+let everyCallDefinedExtension: Extension | undefined;
+// Built on first use: micromark is in a chunk loaded lazily (scripts/lazyChunks.mjs), not at activation.
+const EVERY_CALL_DEFINED = () => (everyCallDefinedExtension ??= everyCallDefined(gfmFootnote()));
 
 function everyCallDefined(extension: Extension): Extension {
   const defineAll = { includes: definable, push: () => 0 };
