@@ -83,6 +83,11 @@ export function renderMarkdown(results: Results): string {
     out.push('', `Cold 1 MB validation, CPU profile by module (% of samples): ${Object.entries(v.profileShares).map(([k, p]) => `${k} ${p}`).join(', ')}.`, '');
     out.push(`Insertion planning in a ${(v.insertion.bytes / 1e6).toFixed(2)} MB document: ${ms(v.insertion.withParseMs)} ms parsing the document first, ${ms(v.insertion.parsedMs, 3)} ms with its parse cached (as completion has it).`, '');
   } else if (results.validation) out.push('## Validation', '', `failed: ${results.validation.error}`, '');
+  if (results.linear && !results.linear.error) {
+    out.push('## Linear time on inputs that once were not (issue 15)', '', '| input | size ×1 ms | ×2 ms | ×4 ms | ×8 ms | ratios per doubling |', '|---|---|---|---|---|---|');
+    for (const r of results.linear.rows) out.push(`| ${r.name.replace(/\|/g, '\\|')} | ${r.sizes.map((s: { ms: number }) => ms(s.ms)).join(' | ')} | ${r.ratios.map((x: number) => x.toFixed(2)).join(', ')} |`);
+    out.push('', 'Cold validation (fresh context), median of 3 after one warm-up run; each size doubles the one before. Target: under 500 ms at ×1, ratios near 2.', '');
+  } else if (results.linear) out.push('## Linear time', '', `failed: ${results.linear.error}`, '');
   if (results.vsix) {
     const x = results.vsix;
     out.push('## Package', '', x.error ? `\`npm run package\` failed: ${x.error}` : `statcite.vsix: ${(x.bytes / 1024).toFixed(0)} KB${x.files ? `, ${x.files} files` : ''}.`, '');

@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --only=search|activation|validation|vsix] [-- --engines=a,b] [-- --sizes=1000,10000] [-- --repeat=3]`
+// `npm run bench [-- --quick] [-- --only=search|activation|validation|linear|vsix] [-- --engines=a,b] [-- --sizes=1000,10000] [-- --repeat=3]`
 // Prepares the data sets once, then runs every measurement in a fresh child process, one after the other (two cores:
 // running them side by side would measure contention), and writes bench/results/latest.{json,md}.
 import { execFileSync } from 'node:child_process';
@@ -84,6 +84,10 @@ if (wants('activation')) {
     ? { runs: ok.length, requireMs: median('requireMs'), activateMs: median('activateMs'), readyMs: median('readyMs'), firstSearchMs: median('firstSearchMs'), statistics: ok[0]!.statistics }
     : runs[0];
   console.log('activation', JSON.stringify(results.activation));
+}
+if (wants('linear')) {
+  results.linear = runChild('linearChild.ts', [], scratch, 400000);
+  console.log('linear', JSON.stringify(results.linear).slice(0, 300));
 }
 if (wants('validation')) {
   results.validation = runChild('validationChild.ts', [quick ? 'quick' : 'full'], scratch, 400000);

@@ -2,10 +2,15 @@ import * as vscode from 'vscode';
 import { registerAddStatisticCommand } from './vscode/addStatisticCommand';
 import { registerCompletionSupport } from './vscode/completion';
 import { CitationDiagnostics } from './vscode/diagnostics';
+import { registerFootnoteDefinition } from './vscode/footnoteDefinition';
+import { registerFootnoteReferences } from './vscode/footnoteReferences';
+import { registerFootnoteRename } from './vscode/footnoteRename';
+import { registerFootnoteSymbols } from './vscode/footnoteSymbols';
 import { registerHoverSupport } from './vscode/hover';
 import { IndexStore } from './vscode/indexStore';
 import { registerInsertCommand } from './vscode/insertCommand';
 import { registerQuickFixSupport } from './vscode/quickFixes';
+import { registerRenumberCommand } from './vscode/renumberCommand';
 import { extendMarkdownIt } from './vscode/preview';
 import { registerStatisticsView, type StatisticsTree } from './vscode/statisticsView';
 import { registerStatusBar } from './vscode/statusBar';
@@ -37,6 +42,11 @@ export function activate(context: vscode.ExtensionContext): StatciteApi {
     registerInsertCommand(store),
     registerAddStatisticCommand(store),
     registerStatusBar(store),
+    registerFootnoteDefinition(store),
+    registerFootnoteReferences(store),
+    registerFootnoteRename(store),
+    registerFootnoteSymbols(store),
+    registerRenumberCommand(store),
     statisticsView.disposable,
     vscode.commands.registerCommand('statcite.reloadIndex', () => store.reload()),
     vscode.commands.registerCommand('statcite.showLog', () => log.show()),

@@ -1,6 +1,7 @@
 import type { LoadedStatistic } from '../index/indexFile';
 import { parseMarkdown, normalizeLabel, type ParsedMarkdown } from '../markdown/markdown';
 import { escapeMarkdown, lineEndingOf } from '../markdown/markdownText';
+import { endsInsideBlock, splitChunks } from '../markdown/markdownChunks';
 import type { SourceResolver } from './resolveSource';
 import { sourceKeyOf } from '../index/sourceKey';
 import type { Statistic } from '../index/statistic';
@@ -56,6 +57,13 @@ export function planFootnote(text: string, stat: LoadedStatistic, resolver: Sour
 function appendAtEnd(text: string, definition: string, eol: string): TextEdit {
   const end = text.length;
   if (text.trim() === '') return { start: 0, end, newText: definition + eol };
+  if (endsInsideBlock(text)) {
+    // Appended, it would be inside the block left open at the end (a fence, a comment, `<pre>`): it goes before the
+    // last chunk instead, which starts a top-level block after a blank line, so the definition stands on its own.
+    const last = splitChunks(text).at(-1)!;
+    const at = last.start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : last.start;
+    return { start: at, end: at, newText: definition + eol + eol };
+  }
   const trailing = /(?:\r?\n)*$/.exec(text)?.[0] ?? '';
   const breaks = trailing.split('\n').length - 1;
   const prefix = breaks >= 2 ? '' : breaks === 1 ? eol : eol + eol;

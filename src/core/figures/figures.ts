@@ -249,8 +249,10 @@ function readFractionWords(text: string, out: Figure[]): void {
 
 const CN = '[零〇一二两三四五六七八九十百千万0-9]+';
 const CN_PERCENT = new RegExp(`百分之(${CN}(?:[点.]${CN})?)`, 'gu');
-const CN_FRACTION = new RegExp(`(${CN})分之(${CN})`, 'gu');
-const CN_MULTIPLIER = new RegExp(`(?<![0-9])([一二两三四五六七八九十百千]+)倍`, 'gu');
+// Each starts only where a run of numerals starts: tried inside a long run with no 分之 or 倍 after it, every start
+// would scan the rest of the run again (quadratic); a match inside a run is never the leftmost one anyway.
+const CN_FRACTION = new RegExp(`(?<![零〇一二两三四五六七八九十百千万0-9])(${CN})分之(${CN})`, 'gu');
+const CN_MULTIPLIER = new RegExp(`(?<![0-9一二两三四五六七八九十百千])([一二两三四五六七八九十百千]+)倍`, 'gu');
 
 function readChinese(text: string, out: Figure[]): void {
   for (const m of text.matchAll(CN_PERCENT)) {

@@ -4,8 +4,12 @@ import { lastAtMost } from '../text/sortedSearch';
 export class LineIndex {
   private readonly starts: number[] = [0];
 
+  // A line ends at LF, CRLF or a lone CR, as in micromark and in the editor.
   constructor(text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
+    }
   }
 
   positionAt(offset: number): { line: number; character: number } {

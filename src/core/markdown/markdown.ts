@@ -1,7 +1,9 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import type { Extension } from 'micromark-util-types';
 import type { Nodes, Parents } from 'mdast';
+import { costlyRanges, restoreCuts, withoutCuts } from './boundedInput';
 import { normalizeLabel } from './footnoteLabel';
 import { splitChunks } from './markdownChunks';
 import { parseChunkFast } from './markdownFast';
@@ -54,18 +56,25 @@ export function parseMarkdown(text: string, cache?: MarkdownCache, isCancelled?:
   const references: FootnoteReference[] = [];
   const definitions: FootnoteDefinition[] = [];
   const prose: ProseBlock[] = [];
+  const read: Array<{ start: number; text: string; parsed: ParsedMarkdown }> = [];
   for (const chunk of chunks) {
     if (isCancelled?.()) break;
     // Inside a document a byte-order mark is a character, not one to drop: a chunk starting with one (files joined
     // together) is parsed from the line break before it.
     const start = chunk.start > 0 && text.charCodeAt(chunk.start) === 0xfeff ? chunk.start - 1 : chunk.start;
-    const end = chunk.end;
-    const chunkText = text.slice(start, end);
+    const chunkText = text.slice(start, chunk.end);
     let parsed = cache?.get(chunkText);
     if (!parsed) {
       parsed = parseChunkFast(chunkText) ?? parseChunk(chunkText);
       cache?.set(chunkText, parsed);
     }
+    read.push({ start, text: chunkText, parsed });
+  }
+  // A link definition in one chunk makes `![^a]` in another an image (no call): those few chunks are read again
+  // knowing every link label of the document.
+  const linkLabels = [...new Set(read.flatMap((r) => r.parsed.linkLabels ?? []))];
+  for (const { start, text: chunkText, parsed: first } of read) {
+    const parsed = linkLabels.length && chunkText.includes('![^') ? parseChunk(chunkText, linkLabels) : first;
     // Pieces point at the same reference objects as `references`, shifted once.
     const shifted = parsed.references.length ? new Map(parsed.references.map((r) => [r, shiftReference(r, start)] as const)) : undefined;
     if (shifted) references.push(...shifted.values());
@@ -106,6 +115,7 @@ export function shiftReference(r: FootnoteReference, by: number): FootnoteRefere
 function shiftParsed(parsed: ParsedMarkdown, by: number): ParsedMarkdown {
   const references = new Map(parsed.references.map((r) => [r, shiftReference(r, by)] as const));
   return {
+    ...(parsed.linkLabels ? { linkLabels: parsed.linkLabels } : {}),
     references: [...references.values()],
     definitions: parsed.definitions.map((d) => ({ ...d, start: d.start + by, end: d.end + by, labelEnd: d.labelEnd + by })),
     prose: parsed.prose.map((b) => ({
@@ -117,11 +127,15 @@ function shiftParsed(parsed: ParsedMarkdown, by: number): ParsedMarkdown {
 }
 
 /** Parses a text as one piece (what parseMarkdown does per chunk); exported to test that chunking changes nothing. */
-export function parseChunk(text: string): ParsedMarkdown {
+export function parseChunk(text: string, linkLabels?: readonly string[]): ParsedMarkdown {
   // micromark drops a byte-order mark that starts its input and counts offsets without it: parse what follows the
   // mark, then move every offset past it.
-  if (text.charCodeAt(0) === 0xfeff) return shiftParsed(parseChunk(text.slice(1)), 1);
-  const tree = fromMarkdown(text, { extensions: [gfmFootnote()], mdastExtensions: [gfmFootnoteFromMarkdown()] });
+  if (text.charCodeAt(0) === 0xfeff) return shiftParsed(parseChunk(text.slice(1), linkLabels), 1);
+  const cuts = costlyRanges(text);
+  if (cuts.length) return restoreCuts(text, parseChunk(withoutCuts(text, cuts), linkLabels), cuts);
+  const extensions = linkLabels?.length ? [EVERY_CALL_DEFINED(), linksDefined(linkLabels)] : [EVERY_CALL_DEFINED()];
+  const tree = fromMarkdown(text, { extensions, mdastExtensions: [gfmFootnoteFromMarkdown()] });
+  const links: string[] = [];
   const references: FootnoteReference[] = [];
   const definitions: FootnoteDefinition[] = [];
   const prose: ProseBlock[] = [];
@@ -139,13 +153,17 @@ export function parseChunk(text: string): ParsedMarkdown {
       case 'footnoteDefinition': {
         const start = node.position?.start.offset ?? 0;
         const end = node.position?.end.offset ?? start;
-        const raw = text.slice(start, end);
-        const colon = raw.indexOf(']:');
-        const labelEnd = start + (colon >= 0 ? colon + 2 : raw.length);
-        definitions.push({ label: node.label ?? node.identifier, id: normalizeLabel(node.label ?? node.identifier), start, end, labelEnd, text: text.slice(labelEnd, end).trim(), topLevel: tree.children.includes(node) });
+        // The label as written (its escapes kept), which is what micromark normalises to match calls.
+        const labelStart = text.indexOf('[^', start) + 2;
+        const labelEnd = closingBracket(text, labelStart) + 2;
+        const label = text.slice(labelStart, labelEnd - 2);
+        definitions.push({ label, id: normalizeLabel(label), start, end, labelEnd, text: text.slice(labelEnd, end).trim(), topLevel: tree.children.includes(node) });
         pushChildren(node, true);
         break;
       }
+      case 'definition':
+        links.push(normalizeLabel(node.label ?? node.identifier));
+        break;
       case 'paragraph':
       case 'heading':
       case 'tableCell': {
@@ -158,37 +176,94 @@ export function parseChunk(text: string): ParsedMarkdown {
         if ('children' in node) pushChildren(node as Parents, inDefinition);
     }
   }
-  return { references, definitions, prose };
+  return links.length ? { references, definitions, prose, linkLabels: links } : { references, definitions, prose };
 }
 
-// micromark only knows references whose definition exists; a `[^label]` without one stays text, found here.
-const UNDEFINED_REFERENCE = /(?<!\\)\[\^([^\]\s\\]+)\]/g;
+/** Link labels defined elsewhere in the document, known before an image's `]` is read (a hook at `!` that never matches). */
+function linksDefined(labels: readonly string[]): Extension {
+  const hook = {
+    tokenize(this: { parser: { defined: string[]; statciteLinks?: boolean } }, _effects: unknown, _ok: unknown, nok: (code: number | null) => unknown) {
+      if (!this.parser.statciteLinks) this.parser.defined.push(...labels), (this.parser.statciteLinks = true);
+      return (code: number | null) => nok(code);
+    },
+  };
+  return { text: { 33: hook } } as unknown as Extension;
+}
 
-function collectText(source: string, value: string, offset: number, end: number, pieces: ProsePiece[], references: FootnoteReference[]): void {
+/**
+ * GFM's footnote syntax with every label defined: micromark reads a call only where its label is defined, so a call
+ * whose definition is in another chunk, or nowhere, would stay text. Deciding calls as GFM would if they were defined
+ * is what the rules need (an undefined call is then one whose label no definition has).
+ */
+let everyCallDefinedExtension: Extension | undefined;
+// Built on first use: micromark is in a chunk loaded lazily (scripts/lazyChunks.mjs), not at activation.
+const EVERY_CALL_DEFINED = () => (everyCallDefinedExtension ??= everyCallDefined(gfmFootnote()));
+
+function everyCallDefined(extension: Extension): Extension {
+  const defineAll = { includes: definable, push: () => 0 };
+  const wrap = (constructs: Extension['text']) => {
+    const out: Record<number, unknown> = {};
+    for (const [code, construct] of Object.entries(constructs ?? {})) {
+      const c = construct as { tokenize: (this: { parser: { gfmFootnotes?: unknown } }, ...args: unknown[]) => unknown };
+      out[Number(code)] = {
+        ...c,
+        tokenize(this: { parser: { gfmFootnotes?: unknown } }, ...args: unknown[]) {
+          this.parser.gfmFootnotes = defineAll;
+          return c.tokenize.apply(this, args);
+        },
+      };
+    }
+    return out as Extension['text'];
+  };
+  return { ...extension, document: wrap(extension.document), text: wrap(extension.text) } as Extension;
+}
+
+/**
+ * Whether a normalised label could be defined: a definition's label is not empty and holds no white space and no
+ * bracket that is not escaped (micromark also asks about labels that cannot be, such as `![^]`'s empty one).
+ */
+function definable(id: string): boolean {
+  if (id.length === 0 || id.length > 999) return false;
+  for (let i = 0; i < id.length; i++) {
+    const c = id[i];
+    if (c === '\\') i++;
+    else if (c === '[' || c === ']' || c === ' ' || c === '\t' || c === '\n' || c === '\r') return false;
+  }
+  return true;
+}
+
+/** The end of an image's description starting at `from`: the `]` that balances its `[` (escapes skipped). */
+function descriptionEnd(text: string, from: number, end: number): number {
+  let depth = 0;
+  for (let i = from; i < end; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '[') depth++;
+    else if (text[i] === ']' && depth-- === 0) return i;
+  }
+  return end;
+}
+
+/** The offset of the `]` that closes a label starting at `from` (a backslash escapes the next character). */
+function closingBracket(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === ']') return i;
+  }
+  return text.length;
+}
+
+function collectText(source: string, value: string, offset: number, end: number, pieces: ProsePiece[]): void {
   const raw = source.slice(offset, end);
   if (raw !== value) {
     // Escapes, character references and white space dropped at line breaks make the text differ from what is
     // written: split it into runs that are written as they read, so offsets after them stay right.
     for (const run of writtenRuns(source, value, offset, end)) {
-      if (source.startsWith(run.text, run.offset)) collectText(source, run.text, run.offset, run.offset + run.text.length, pieces, references);
+      if (source.startsWith(run.text, run.offset)) collectText(source, run.text, run.offset, run.offset + run.text.length, pieces);
       else pieces.push({ kind: 'text', text: run.text, offset: run.offset });
     }
     return;
   }
-  if (!raw.includes('[^')) {
-    pieces.push({ kind: 'text', text: value, offset });
-    return;
-  }
-  let last = 0;
-  for (const m of raw.matchAll(UNDEFINED_REFERENCE)) {
-    if (source[offset + m.index - 1] === '\\') continue;
-    if (m.index > last) pieces.push({ kind: 'text', text: raw.slice(last, m.index), offset: offset + last });
-    const reference: FootnoteReference = { label: m[1]!, id: normalizeLabel(m[1]!), start: offset + m.index, end: offset + m.index + m[0].length };
-    references.push(reference);
-    pieces.push({ kind: 'reference', reference });
-    last = m.index + m[0].length;
-  }
-  if (last < raw.length) pieces.push({ kind: 'text', text: raw.slice(last), offset: offset + last });
+  pieces.push({ kind: 'text', text: value, offset });
 }
 
 const CHARACTER_REFERENCE = /^&(?:#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|[A-Za-z][A-Za-z0-9]{0,31});/;
@@ -241,33 +316,30 @@ function writtenRuns(source: string, value: string, start: number, end: number):
   return runs;
 }
 
-const LINK_LIKE_REFERENCE = /^\[\^([^\]\s\\]+)\]\(/;
-
 function collectInline(source: string, node: Parents, pieces: ProsePiece[], references: FootnoteReference[]): void {
   for (const child of node.children as Nodes[]) {
     if (child.type === 'text') {
       const start = child.position?.start.offset ?? 0;
-      collectText(source, child.value, start, child.position?.end.offset ?? start, pieces, references);
+      collectText(source, child.value, start, child.position?.end.offset ?? start, pieces);
     } else if (child.type === 'footnoteReference') {
-      const reference: FootnoteReference = {
-        label: child.label ?? child.identifier,
-        id: normalizeLabel(child.label ?? child.identifier),
-        start: child.position?.start.offset ?? 0,
-        end: child.position?.end.offset ?? 0,
-      };
+      const start = child.position?.start.offset ?? 0;
+      const end = child.position?.end.offset ?? 0;
+      const label = source.slice(start + 2, end - 1);
+      const reference: FootnoteReference = { label, id: normalizeLabel(label), start, end };
       references.push(reference);
       pieces.push({ kind: 'reference', reference });
+    } else if (child.type === 'image' || child.type === 'imageReference') {
+      // An image keeps only the plain text of its description, but a call in it is a call: read the description
+      // (after "![", up to its balanced "]") again on its own.
+      const start = (child.position?.start.offset ?? 0) + 2;
+      const end = child.position?.end.offset ?? start;
+      for (const r of parseChunk(source.slice(start, descriptionEnd(source, start, end))).references) {
+        const reference = shiftReference(r, start);
+        references.push(reference);
+        pieces.push({ kind: 'reference', reference });
+      }
     } else if (child.type === 'break') {
       pieces.push({ kind: 'text', text: ' ', offset: child.position?.start.offset ?? 0 });
-    } else if (child.type === 'link' && LINK_LIKE_REFERENCE.test(source.slice(child.position?.start.offset ?? 0, child.position?.end.offset ?? 0))) {
-      // "[^label](…)" is a reference followed by text where the label is defined, but micromark reads it as a link
-      // where it is not, which it also is when the definition is in another chunk: read it as the reference.
-      const start = child.position?.start.offset ?? 0;
-      const end = child.position?.end.offset ?? start;
-      const label = LINK_LIKE_REFERENCE.exec(source.slice(start, end))![1]!;
-      const reference: FootnoteReference = { label, id: normalizeLabel(label), start, end: start + label.length + 3 };
-      references.push(reference);
-      pieces.push({ kind: 'reference', reference }, { kind: 'text', text: source.slice(reference.end, end), offset: reference.end });
     } else if (child.type !== 'inlineCode' && child.type !== 'html' && 'children' in child) {
       collectInline(source, child as Parents, pieces, references);
     }

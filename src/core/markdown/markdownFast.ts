@@ -13,7 +13,7 @@ const BLOCK_START = /^(?:[ \t#>+\-*=_`~<[]|\d+[.)])/;
 const LIST_ITEM = /^(?:[-+*]|\d{1,9}[.)]) (?=[^ \t])/;
 const INTERRUPTING_ITEM = /^(?:[-+*]|1[.)]) /;
 const HEADING = /^(#{1,6}) (?=[^ \t#])/;
-const STARTING_INLINE = /^(?:\[(?:\^[^\]\s\\[`*_<&!]+\](?![([:])|[^\]\[]+\]\()|[*_]{1,2}[^\s*_]|`[^`])/;
+const STARTING_INLINE = /^(?:\[(?:\^[^\]\s\\[`*_<&!]+\](?!:)|[^\]\[]+\]\()|[*_]{1,2}[^\s*_]|`[^`])/;
 const BLANK = /^[ \t]*$/;
 const TRAILING_SPACE = /[ \t]$/;
 

@@ -4,7 +4,7 @@ import type { FootnoteReference, ProsePiece } from './types';
 // The inline syntax the fast reader takes, each in its plainest form: a footnote reference, a one-backtick code
 // span on one line, a link `[text](destination)` with plain text and no title, emphasis and strong emphasis that
 // open and close unambiguously around text without other emphasis. Anything else returns undefined (micromark).
-const REFERENCE = /\[\^([^\]\s\\[`*_<&!]+)\](?![([:])/y;
+const REFERENCE = /\[\^([^\]\s\\[`*_<&!]+)\]/y;
 const LINK = /\[([^\]\[\s`*_^\\<>&!](?:[^\][`*_\\<>&!]*[^\]\[\s`*_\\<>&!])?)\]\(([^\s()<>`\\]*)\)/y;
 const SYNTAX = /[`[\]*_]/g;
 const PUNCTUATION = /\p{P}|\p{S}/u;

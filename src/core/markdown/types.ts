@@ -43,4 +43,6 @@ export interface ParsedMarkdown {
   readonly definitions: readonly FootnoteDefinition[];
   /** Prose outside footnote definitions, code, HTML and link definitions. */
   readonly prose: readonly ProseBlock[];
+  /** Labels of link reference definitions (normalised): `![^a]` is an image, not a call, where `^a` is one. */
+  readonly linkLabels?: readonly string[];
 }

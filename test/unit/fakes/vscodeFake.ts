@@ -67,6 +67,9 @@ export class WorkspaceEdit {
   set(uri: Uri, edits: TextEdit[]): void { this.edits.set(uri.toString(), edits); }
   get(uri: Uri): TextEdit[] { return this.edits.get(uri.toString()) ?? []; }
 }
+export class Location { constructor(readonly uri: Uri, readonly range: Range) {} }
+export class DocumentSymbol { children: DocumentSymbol[] = []; constructor(readonly name: string, readonly detail: string, readonly kind: number, readonly range: Range, readonly selectionRange: Range) {} }
+export const SymbolKind = { Key: 19 } as const;
 export class MarkdownString {
   isTrusted?: boolean; supportHtml?: boolean;
   constructor(public value = '', readonly supportThemeIcons = false) {}
@@ -169,6 +172,7 @@ export function createVscodeFake(options: FakeOptions = {}) {
   const settings: Record<string, unknown> = { ...options.settings };
   const folders = (options.workspaceFolders ?? []).map((uri, index) => ({ uri, name: uri.path.split('/').pop() ?? '', index }));
   const completion: Registration[] = [], hover: Registration[] = [], codeActions: Registration[] = [];
+  const definition: Registration[] = [], references: Registration[] = [], rename: Registration[] = [], symbols: Registration[] = [];
   const commands = new Map<string, Fn>(), executed: Array<{ command: string; args: unknown[] }> = [], diagnosticSets: DiagnosticSet[] = [];
   const messages: string[] = [], log: string[] = [];
   const contentProviders = new Map<string, { provideTextDocumentContent(uri: Uri): string }>(), textDocuments: TextDocument[] = [];
@@ -265,6 +269,7 @@ export function createVscodeFake(options: FakeOptions = {}) {
       return { name, set, get: (uri: Uri) => current.get(uri.toString()), delete: (uri: Uri) => void current.delete(uri.toString()), clear: () => current.clear(), dispose: () => current.clear() };
     },
     registerCompletionItemProvider: register(completion), registerHoverProvider: register(hover), registerCodeActionsProvider: register(codeActions),
+    registerDefinitionProvider: register(definition), registerReferenceProvider: register(references), registerRenameProvider: register(rename), registerDocumentSymbolProvider: register(symbols),
   });
 
   const commandsApi = strict('commands', {
@@ -276,14 +281,14 @@ export function createVscodeFake(options: FakeOptions = {}) {
   });
 
   const api = strict('vscode', {
-    Uri, Position, Range, Selection, TextEdit, WorkspaceEdit, MarkdownString, CompletionItem, CompletionList, Hover, Diagnostic, CodeAction, CodeActionKind, ThemeColor, TreeItem, RelativePattern, Disposable, EventEmitter,
+    Uri, Position, Range, Selection, TextEdit, WorkspaceEdit, Location, DocumentSymbol, SymbolKind, MarkdownString, CompletionItem, CompletionList, Hover, Diagnostic, CodeAction, CodeActionKind, ThemeColor, TreeItem, RelativePattern, Disposable, EventEmitter,
     DiagnosticSeverity, DiagnosticTag, CompletionItemKind, TreeItemCollapsibleState, StatusBarAlignment, ProgressLocation, FileType, UIKind,
     version: '1.138.0', workspace, window, l10n, languages, commands: commandsApi,
     env: strict('env', { language: 'en', appName: 'Visual Studio Code (fake)', uiKind: UIKind.Web, machineId: 'fake' }),
   });
 
   return {
-    api, files, settings, textDocuments, events, token, completion, hover, codeActions, commands, executed, diagnosticSets, messages, log,
+    api, files, settings, textDocuments, events, token, completion, hover, codeActions, definition, references, rename, symbols, commands, executed, diagnosticSets, messages, log,
     /** The provider registered last in a list and still registered. */
     active: (list: Registration[]) => list.filter((r) => !r.disposed).at(-1)?.provider,
     /** Opens a document (adds it to workspace.textDocuments) and makes it the active editor, the cursor at its end. */
