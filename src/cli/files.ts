@@ -2,7 +2,7 @@ import { closeSync, constants, fstatSync, openSync, readFileSync, statSync } fro
 import { dirname, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { parseIndexFile, type ParsedIndexFile } from '../core/index/indexFile';
+import { parseIndexBytes, type ParsedIndexFile } from '../core/index/indexFile';
 
 /** A file the CLI could not use: printed as a clear message, exit code 2 (an index file is skipped instead). */
 export class InputError extends Error {
@@ -126,12 +126,16 @@ export function readText(file: string, shown: string, maxBytes = Infinity): stri
 }
 
 /**
- * Reads and parses an index file. Never throws: a file that cannot be used (too large, not UTF-8 text, not a regular
+ * Reads and parses an index file. Never throws: a file that cannot be used (too large, binary, not a regular
  * file, gone since it was listed) comes back with no records and one problem saying why, so the others still load.
  */
 export function readIndexFile(file: string, shown: string, maxBytes: number): ParsedIndexFile {
   try {
-    return parseIndexFile(shown, readText(file, shown, maxBytes));
+    const bytes = readBytes(file, shown, maxBytes);
+    if (bytes.subarray(0, 8000).includes(0)) throw new InputError(`${shown}: is a binary file, not JSON text.`);
+    // A byte that is not UTF-8 costs only its record: it is reported at its place, the other records load.
+    const { text: _text, ...parsed } = parseIndexBytes(shown, bytes);
+    return parsed;
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     const message = `Skipped: ${e.message.startsWith(`${shown}: `) ? e.message.slice(shown.length + 2) : e.message}`;
