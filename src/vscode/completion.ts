@@ -64,6 +64,7 @@ function toItem(doc: vscode.TextDocument, stat: LoadedStatistic, range: vscode.R
   const plan = planInsertion(text, { start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) }, stat, {
     figure,
     mode: ctx.mode,
+    lang: ctx.lang,
     resolver: ctx.statcite.resolver,
     parsed: parsedMarkdown(doc, ctx.statcite.validation.markdown),
   });

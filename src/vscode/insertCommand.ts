@@ -47,8 +47,10 @@ async function pickStatistic(store: IndexStore, lang: string): Promise<LoadedSta
 export async function insertStatistic(editor: vscode.TextEditor, stat: LoadedStatistic, store: IndexStore): Promise<boolean> {
   const doc = editor.document;
   const config = readConfig(doc.uri);
+  const lang = documentLanguage(doc);
   const plan = planInsertion(doc.getText(), { start: doc.offsetAt(editor.selection.start), end: doc.offsetAt(editor.selection.end) }, stat, {
-    figure: formatFigure(stat, documentLanguage(doc)),
+    figure: formatFigure(stat, lang),
+    lang,
     mode: config.insert,
     resolver: store.current.resolver,
     parsed: parsedMarkdown(doc, store.current.validation.markdown),

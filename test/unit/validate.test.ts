@@ -101,7 +101,8 @@ describe('undefined-footnote', () => {
     expect(issue.fix?.safeForFixAll).toBe(true);
     const fixed = applyFix(text, issue);
     expect(fixed.startsWith(text)).toBe(true);
-    expect(fixed).toBe(`${text}\n[^zendesk-2019]: Zendesk (2019). Quoted in “Asiakaspalvelutilastot”.\n`);
+    // The document is Finnish, so the definition is written in Finnish.
+    expect(fixed).toBe(`${text}\n[^zendesk-2019]: Zendesk (2019). Lainattu artikkelissa “Asiakaspalvelutilastot”.\n`);
   });
 
   it('fixes a reference whose label differs in case from the key', () => {
@@ -254,7 +255,7 @@ describe('uncited-statistic', () => {
     const text = 'Kuluttajista 84 % pitää asiakaspalvelua avaintekijänä ostopäätöstä tehtäessä.\n';
     const fixed = applyFix(text, only(text, 'uncited-statistic'));
     expect(fixed).toBe(
-      'Kuluttajista 84 %[^zendesk-2019] pitää asiakaspalvelua avaintekijänä ostopäätöstä tehtäessä.\n\n[^zendesk-2019]: Zendesk (2019). Quoted in “Asiakaspalvelutilastot”.\n',
+      'Kuluttajista 84 %[^zendesk-2019] pitää asiakaspalvelua avaintekijänä ostopäätöstä tehtäessä.\n\n[^zendesk-2019]: Zendesk (2019). Lainattu artikkelissa “Asiakaspalvelutilastot”.\n',
     );
   });
 
