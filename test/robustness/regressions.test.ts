@@ -185,7 +185,8 @@ describe('regressions: the CLI and what it is given', () => {
       const result = await run(dir, 'check', 'pipe.md');
       expect(result.code).toBe(2);
       expect(result.err).toMatch(/pipe\.md: cannot be read \(not a regular file/);
-      // Walking the folder passes it by (it is not a file).
+      // Walking the folder passes it by (it is not a file) and checks the Markdown beside it.
+      writeFileSync(join(dir, 'ok.md'), 'Text.\n');
       expect((await run(dir, 'check', '.')).code).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -258,7 +259,7 @@ describe('regressions: walking a folder', () => {
         mkdirSync(join(dir, path, '..'), { recursive: true });
         writeFileSync(join(dir, path), text);
       }
-      const found = (await expandPaths(['.'], dir)).map((f) => f.slice(dir.length + 1)).sort();
+      const found = (await expandPaths(['.'], dir)).files.map((f) => f.slice(dir.length + 1)).sort();
       expect(found).toEqual(['docs/a.md', 'docs/sub/top.md']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
