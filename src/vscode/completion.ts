@@ -8,6 +8,7 @@ import { readConfig } from './config';
 import { inertMarkdown, toTextEdit } from './convert';
 import { MARKDOWN, documentLanguage, parsedMarkdown } from './documents';
 import type { IndexStore } from './indexStore';
+import { truncateCodePoints } from '../core/text/cut';
 
 /** Completion after the trigger (`@@` by default): search the index, insert the figure with its citation. */
 export function registerCompletionSupport(store: IndexStore): vscode.Disposable {
@@ -55,7 +56,7 @@ interface ItemContext {
 
 function toItem(doc: vscode.TextDocument, stat: LoadedStatistic, range: vscode.Range, typed: string, rank: number, ctx: ItemContext): vscode.CompletionItem {
   const figure = formatFigure(stat, ctx.lang);
-  const item = new vscode.CompletionItem({ label: `${figure} ${truncate(glossAfterFigure(stat), 70)}`, description: describeSource(stat) }, vscode.CompletionItemKind.Value);
+  const item = new vscode.CompletionItem({ label: `${figure} ${truncateCodePoints(glossAfterFigure(stat), 70)}`, description: describeSource(stat) }, vscode.CompletionItemKind.Value);
   item.detail = `${describeSource(stat)} · ${describeFigure(stat)} · ${stat.lang}`;
   item.documentation = inertMarkdown(statisticMarkdown(stat, ctx.statcite.index, { staleAfterYears: ctx.staleAfterYears, now: new Date(), localize: vscode.l10n.t }));
   item.filterText = typed;
@@ -82,8 +83,4 @@ function toRange(doc: vscode.TextDocument, start: number, end: number): vscode.R
 function glossAfterFigure(stat: LoadedStatistic): string {
   const figure = describeFigure(stat).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return stat.en.replace(new RegExp(`^${figure}(?![\\d.,])\\s*`), '');
-}
-
-function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
