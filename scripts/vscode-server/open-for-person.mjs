@@ -1,9 +1,12 @@
 // Serves a real VS Code (browser workbench, Node extension host) with the extension loaded, for a person.
 // Builds nothing: point it at an extension folder whose package.json "main" is already built.
 //   node scripts/vscode-server/open-for-person.mjs [--extension DIR] [--folder DIR] [--port N]
-// Defaults: extension = repo root, folder = <repo>/examples, port = a free one (env: STATCITE_EXTENSION_PATH,
-// STATCITE_FOLDER, STATCITE_VSCODE_PORT). Runs setup.sh first if the server is not cached. Ctrl+C stops everything.
-import { existsSync, readFileSync } from 'node:fs';
+// Defaults: extension = repo root, folder = a fresh copy of <repo>/examples made for this run (so trying statcite
+// never edits tracked files), port = a free one (env: STATCITE_EXTENSION_PATH, STATCITE_FOLDER, STATCITE_VSCODE_PORT).
+// --dry-run prints what would be opened and stops. Runs setup.sh first if the server is not cached. Ctrl+C stops
+// everything.
+import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -11,11 +14,19 @@ import { readSetup, runSetup, startServer, workbenchUrl } from './server.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { values: opts } = parseArgs({
-  options: { extension: { type: 'string' }, folder: { type: 'string' }, port: { type: 'string' } },
+  options: { extension: { type: 'string' }, folder: { type: 'string' }, port: { type: 'string' }, 'dry-run': { type: 'boolean' } },
 });
 const env = process.env;
 const extensionPath = path.resolve(opts.extension ?? env.STATCITE_EXTENSION_PATH ?? repoRoot);
-const folder = path.resolve(opts.folder ?? env.STATCITE_FOLDER ?? path.join(repoRoot, 'examples'));
+const given = opts.folder ?? env.STATCITE_FOLDER;
+const folder = given ? path.resolve(given) : freshExamples();
+
+/** A copy of examples/ in a new temporary folder: what a person types while trying statcite stays out of the repository. */
+function freshExamples() {
+  const copy = path.join(mkdtempSync(path.join(os.tmpdir(), 'statcite-examples-')), 'examples');
+  cpSync(path.join(repoRoot, 'examples'), copy, { recursive: true });
+  return copy;
+}
 const port = Number(opts.port ?? env.STATCITE_VSCODE_PORT ?? 0);
 
 function fail(msg) {
@@ -31,6 +42,12 @@ const { main } = JSON.parse(readFileSync(manifestPath, 'utf8'));
 if (main && !existsSync(path.resolve(extensionPath, main)) && !existsSync(path.resolve(extensionPath, `${main}.js`))) {
   console.warn(`[open] WARNING: ${main} is not built in ${extensionPath}: the extension will fail to activate (npm run build)`);
 }
+
+if (opts['dry-run']) {
+  console.log(JSON.stringify({ folder, extensionPath, copied: !given }));
+  process.exit(0);
+}
+if (!given) console.log(`[open] examples/ copied to ${folder} for this run: edit freely, the repository's copy stays as it is.`);
 
 try {
   readSetup();

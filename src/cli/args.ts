@@ -29,21 +29,28 @@ export const USAGE = `Usage:
   statcite search QUERY [--lang xx] [--limit N] [--format text|json] [--data FILE]… [--no-bundled] [--max-data-size MB]
   statcite lsp [--stdio]
 
-check   validates the citations in Markdown files (a directory is walked, honouring .gitignore; the
-        *.stats.json files in it join the index, as in the editor).
-        Exit code 1 when an error-severity problem is found, 0 otherwise, 2 on bad usage.
+check   validates the citations in Markdown files (*.md, *.markdown). A directory is walked, honouring .gitignore
+        and skipping node_modules; the *.stats.json files in it join the index, as in the editor. Without a path,
+        the current directory. A file the walk cannot read is reported as an error on its path.
+        Exit code 1 when an error-severity problem is found, 0 otherwise, 2 on bad usage or an unreadable file named.
 search  prints matching statistics, best first.
 lsp     runs the language server for Markdown over stdin/stdout (see the README for each editor).
+--lang  (search) the language of your document, e.g. fi, zh, lv, et, ru, en: statistics quoted in it rank first
+        when they match as well as others.
+--limit  (search) how many statistics to print (default 10).
+--format  text (one line per problem or statistic, the default) or json.
 --data  adds an index file (*.stats.json) to the bundled statistics; repeatable.
-        An index file that cannot be used (too large, not UTF-8 text, not a file) is reported and skipped.
---max-data-size  skips index files larger than this many MB without reading them (default 20).`;
+        A record that cannot be used is reported and skipped; so is a file that cannot (too large, binary, not a file).
+--no-bundled  leaves out the bundled statistics.
+--max-data-size  skips index files larger than this many MB without reading them (default 20).
+--      ends the options: what follows is a path or the query, even if it starts with "-".`;
 
 /** Parses the command line; throws UsageError with a clear message on anything it does not understand. */
 export function parseArgs(argv: readonly string[]): CliArgs {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
   if (command === '--version' || command === '-v') return { command: 'version' };
-  if (command !== 'check' && command !== 'search') throw new UsageError(`Unknown command "${command}". Use "check" or "search".`);
+  if (command !== 'check' && command !== 'search') throw new UsageError(`Unknown command "${command}". Use "check", "search" or "lsp".`);
   const positional: string[] = [];
   const data: string[] = [];
   let format: 'text' | 'json' = 'text';
@@ -53,6 +60,10 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   let maxDataSizeMB = 20;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
+    if (arg === '--') {
+      positional.push(...rest.slice(i + 1));
+      break;
+    }
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = () => {
       const v = inline ?? rest[++i];
@@ -96,6 +107,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   }
   if (command === 'search') {
     if (positional.length === 0) throw new UsageError('search needs a QUERY.');
+    if (!positional.join(' ').trim()) throw new UsageError('search needs a QUERY; the one given is empty.');
     return { command, query: positional.join(' '), ...(lang ? { lang } : {}), limit, format, data, bundled, maxDataSizeMB };
   }
   return { command, paths: positional.length ? positional : ['.'], format, data, bundled, maxDataSizeMB };

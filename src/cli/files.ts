@@ -1,8 +1,8 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
-import ignore from 'ignore';
+import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { parseIndexFile, type ParsedIndexFile } from '../core/index/indexFile';
+import { walk, type Walked, type WalkProblem } from './walk';
+import { parseIndexBytes, type ParsedIndexFile } from '../core/index/indexFile';
 
 /** A file the CLI could not use: printed as a clear message, exit code 2 (an index file is skipped instead). */
 export class InputError extends Error {
@@ -14,18 +14,23 @@ export class InputError extends Error {
   }
 }
 
+const MARKDOWN = /\.(?:md|markdown)$/i;
+const isMarkdown = (name: string) => MARKDOWN.test(name);
+const isDataFile = (name: string) => name.endsWith('.stats.json');
+
 /**
- * Expands the paths given on the command line into Markdown files: files as they are, directories walked for
- * *.md and *.markdown (honouring .gitignore files found on the way), globs expanded.
+ * Expands the paths given on the command line into Markdown files: files as they are (a file that is not Markdown is
+ * refused), directories walked for *.md and *.markdown (honouring .gitignore files found on the way; what the walk
+ * cannot use is a problem on its path), globs expanded. Each real file comes once, however it was reached.
  */
-export async function expandPaths(paths: readonly string[], cwd: string): Promise<string[]> {
-  return expand(paths, cwd, '**/*.{md,markdown}', true);
+export async function expandPaths(paths: readonly string[], cwd: string): Promise<Walked> {
+  return expand(paths, cwd, isMarkdown, true);
 }
 
 /** The writer's own index files (`*.stats.json`) inside the directories given, as the editor finds them in a workspace. */
 export async function findDataFiles(paths: readonly string[], cwd: string): Promise<string[]> {
   const dirs = paths.filter((p) => !isDynamicPattern(p) && isDirectory(resolve(cwd, p)));
-  return expand(dirs, cwd, '**/*.stats.json', false);
+  return (await expand(dirs, cwd, isDataFile, false)).files;
 }
 
 function isDirectory(path: string): boolean {
@@ -36,13 +41,22 @@ function isDirectory(path: string): boolean {
   }
 }
 
-async function expand(paths: readonly string[], cwd: string, pattern: string, strict: boolean): Promise<string[]> {
-  const out = new Set<string>();
+async function expand(paths: readonly string[], cwd: string, wanted: (name: string) => boolean, strict: boolean): Promise<Walked> {
+  const files: string[] = [];
+  const problems: WalkProblem[] = [];
+  const seen = new Set<string>();
+  const shown = (path: string) => relative(cwd, path) || path;
+  const add = (file: string) => {
+    const real = realpathOr(file);
+    if (seen.has(real)) return;
+    seen.add(real);
+    files.push(file);
+  };
   for (const p of paths) {
     if (isDynamicPattern(p)) {
-      const found = await glob(p, { cwd, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] });
-      if (!found.length && strict) throw new InputError(`No file matches "${p}".`);
-      found.sort().forEach((f) => out.add(f));
+      const found = (await glob(p, { cwd, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] })).filter((f) => wanted(basename(f)));
+      if (!found.length && strict) throw new InputError(`No Markdown file matches "${p}".`);
+      found.sort().forEach(add);
       continue;
     }
     const full = resolve(cwd, p);
@@ -53,42 +67,24 @@ async function expand(paths: readonly string[], cwd: string, pattern: string, st
       throw new InputError(`${p}: no such file or directory.`);
     }
     if (!isDir) {
-      out.add(full);
+      if (strict && !wanted(basename(full))) throw new InputError(`${p}: not a Markdown file; check reads *.md and *.markdown files.`);
+      add(full);
       continue;
     }
-    const found = await glob(pattern, { cwd: full, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] });
-    const ig = await gitignoreFor(full);
-    found.filter((f) => !ig.ignores(relative(full, f))).sort().forEach((f) => out.add(f));
+    const walked = walk(full, wanted, seen, shown);
+    files.push(...walked.files);
+    problems.push(...walked.problems);
+    if (strict && !walked.matched && !walked.problems.length) throw new InputError(`${p}: no Markdown file (*.md, *.markdown) in this folder.`);
   }
-  return [...out];
+  return { files, problems, matched: files.length };
 }
 
-async function gitignoreFor(dir: string) {
-  const ig = ignore();
-  for (const file of await findGitignores(dir)) {
-    const base = relative(dir, dirname(file)).split(sep).join('/');
-    const lines = readText(file, relative(dir, file) || '.gitignore').split(/\r?\n/).filter((l) => l.trim() && !l.startsWith('#'));
-    ig.add(base ? lines.map((l) => scoped(l, base)) : lines);
+function realpathOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
   }
-  return ig;
-}
-
-/**
- * A nested .gitignore's rule, for the walked folder: a pattern with a slash before its end is relative to the
- * .gitignore's folder, one without matches at any depth below it.
- */
-function scoped(line: string, base: string): string {
-  const negated = line.startsWith('!');
-  const pattern = negated ? line.slice(1) : line;
-  const anchored = pattern.replace(/\/$/, '').includes('/');
-  return `${negated ? '!' : ''}${base}/${anchored ? pattern.replace(/^\//, '') : `**/${pattern}`}`;
-}
-
-/** The walked folder's .gitignore and those in folders below it (git reads every one of them). */
-async function findGitignores(dir: string): Promise<string[]> {
-  const found = await glob('**/.gitignore', { cwd: dir, absolute: true, dot: true, ignore: ['**/node_modules/**', '**/.git/**'] });
-  // Outer files first, so a nested file's rules (and its negations) come after the rules they refine.
-  return found.sort((a, b) => a.split(sep).length - b.split(sep).length || a.localeCompare(b));
 }
 
 /**
@@ -126,12 +122,16 @@ export function readText(file: string, shown: string, maxBytes = Infinity): stri
 }
 
 /**
- * Reads and parses an index file. Never throws: a file that cannot be used (too large, not UTF-8 text, not a regular
+ * Reads and parses an index file. Never throws: a file that cannot be used (too large, binary, not a regular
  * file, gone since it was listed) comes back with no records and one problem saying why, so the others still load.
  */
 export function readIndexFile(file: string, shown: string, maxBytes: number): ParsedIndexFile {
   try {
-    return parseIndexFile(shown, readText(file, shown, maxBytes));
+    const bytes = readBytes(file, shown, maxBytes);
+    if (bytes.subarray(0, 8000).includes(0)) throw new InputError(`${shown}: is a binary file, not JSON text.`);
+    // A byte that is not UTF-8 costs only its record: it is reported at its place, the other records load.
+    const { text: _text, ...parsed } = parseIndexBytes(shown, bytes);
+    return parsed;
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     const message = `Skipped: ${e.message.startsWith(`${shown}: `) ? e.message.slice(shown.length + 2) : e.message}`;

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { runCli } from './main';
+import { terminalOutput } from './terminal';
 
 declare const STATCITE_VERSION: string;
 
@@ -10,14 +11,15 @@ if (argv[0] === 'lsp') {
   const code = lsp.runLanguageServer(argv.slice(1));
   if (code !== undefined) process.exitCode = code;
 } else {
+  const terminal = terminalOutput(process.stdout, process.stderr);
   // Bundled to dist/cli.js; the bundled statistics sit in ../data beside it.
   void runCli(argv, {
-    out: (line) => process.stdout.write(line + '\n'),
-    err: (line) => process.stderr.write(line + '\n'),
+    out: terminal.out,
+    err: terminal.err,
     cwd: process.cwd(),
     dataDir: join(__dirname, '..', 'data'),
     version: typeof STATCITE_VERSION === 'string' ? STATCITE_VERSION : 'dev',
   }).then((code) => {
-    process.exitCode = code;
+    process.exitCode = terminal.exitCode(code);
   });
 }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { ParsedIndexFile } from '../core/index/indexFile';
 import { LineIndex } from '../core/markdown/lineIndex';
@@ -18,10 +18,16 @@ interface Io {
 
 /**
  * Control characters are shown, never sent: text from data files and file names reaches a terminal, where ESC starts
- * an escape sequence (clear the screen, retitle the window, a hidden link). Line breaks and tabs stay.
+ * an escape sequence (clear the screen, retitle the window, a hidden link), a line break would forge an output line
+ * and a bidirectional control would reorder what follows. Each is written as `\uXXXX`; a tab stays.
  */
-function visible(line: string): string {
-  return line.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+export function visible(line: string): string {
+  return line.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Writes text of our own making line by line (the usage, JSON, whose strings hold no raw line break). */
+function lines(write: (line: string) => void, text: string): void {
+  for (const line of text.split('\n')) write(line);
 }
 
 /** Runs the CLI; returns the exit code (0 clean, 1 error-severity problems, 2 bad usage or unreadable input). */
@@ -29,12 +35,12 @@ export async function runCli(argv: readonly string[], terminal: Io): Promise<num
   const io: Io = { ...terminal, out: (line) => terminal.out(visible(line)), err: (line) => terminal.err(visible(line)) };
   try {
     const args = parseArgs(argv);
-    if (args.command === 'help') return io.out(USAGE), 0;
+    if (args.command === 'help') return lines(io.out, USAGE), 0;
     if (args.command === 'version') return io.out(io.version), 0;
     return args.command === 'check' ? await check(args, io) : search(args, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`statcite: ${e.message}\n\n${USAGE}`);
+      lines(io.err, `statcite: ${e.message}\n\n${USAGE}`);
       return 2;
     }
     if (e instanceof InputError) {
@@ -52,30 +58,48 @@ function loadIndex(args: CheckArgs | SearchArgs, io: Io, found: readonly string[
   for (const file of args.data) if (!existsSync(resolve(io.cwd, file))) throw new InputError(`${file}: no such file (--data).`);
   const maxBytes = args.maxDataSizeMB * 1024 * 1024;
   const files: ParsedIndexFile[] = [];
-  if (args.bundled) {
-    for (const name of readdirSync(io.dataDir).filter((f) => f.endsWith('.stats.json')).sort()) {
-      files.push(readIndexFile(join(io.dataDir, name), name, maxBytes));
-    }
-  }
-  for (const file of args.data) files.push(readIndexFile(resolve(io.cwd, file), file, maxBytes));
-  const given = new Set(args.data.map((f) => resolve(io.cwd, f)));
-  for (const file of found.filter((f) => !given.has(f))) {
-    const shown = relative(io.cwd, file) || file;
+  // Each real file is read once: the bundled index found again by a walk (`check` in statcite's own folder), or named
+  // twice, would report every one of its ids as a duplicate.
+  const read = new Set<string>();
+  const once = (file: string, shown: string) => {
+    const real = realpathOr(file);
+    if (read.has(real)) return;
+    read.add(real);
     files.push(readIndexFile(file, shown, maxBytes));
+  };
+  if (args.bundled) {
+    for (const name of readdirSync(io.dataDir).filter((f) => f.endsWith('.stats.json')).sort()) once(join(io.dataDir, name), name);
   }
+  for (const file of args.data) once(resolve(io.cwd, file), file);
+  for (const file of found) once(file, relative(io.cwd, file) || file);
   const statcite = createStatcite(files);
   for (const p of statcite.index.problems) io.err(`${p.file}: ${p.path}: ${p.message}`);
   return statcite;
 }
 
 async function check(args: CheckArgs, io: Io): Promise<number> {
+  const { files, problems } = await expandPaths(args.paths, io.cwd);
   const statcite = loadIndex(args, io, await findDataFiles(args.paths, io.cwd));
-  const files = await expandPaths(args.paths, io.cwd);
   const diagnostics: Array<Record<string, string | number>> = [];
   let errors = 0;
+  // What a walk could not use is an error on its path, and the check goes on.
+  const unusable = (file: string, message: string) => {
+    errors++;
+    diagnostics.push({ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'unreadable-file', message });
+  };
+  for (const p of problems) unusable(p.path, p.message);
+  const named = new Set(args.paths.map((p) => resolve(io.cwd, p)));
   for (const file of files) {
     const shown = relative(io.cwd, file) || file;
-    const text = readText(file, shown);
+    let text: string;
+    try {
+      text = readText(file, shown);
+    } catch (e) {
+      // A file named on the command line that cannot be read is bad input (exit 2); one found by a walk is a problem.
+      if (!(e instanceof InputError) || named.has(file)) throw e;
+      unusable(shown, e.message.slice(shown.length + 2));
+      continue;
+    }
     const lines = new LineIndex(text);
     for (const issue of validateCitations(text, statcite.validation)) {
       const start = lines.positionAt(issue.start);
@@ -84,7 +108,7 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
       diagnostics.push({ file: shown, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, severity: issue.severity, code: issue.code, message: issue.message });
     }
   }
-  if (args.format === 'json') io.out(JSON.stringify({ files: files.length, diagnostics }, null, 2));
+  if (args.format === 'json') lines(io.out, jsonText({ files: files.length, diagnostics }));
   else {
     for (const d of diagnostics) io.out(`${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`);
     io.out(`${files.length} file(s) checked: ${diagnostics.length} problem(s), ${errors} error(s).`);
@@ -94,13 +118,33 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
 
 function search(args: SearchArgs, io: Io): number {
   const statcite = loadIndex(args, io);
+  if (args.lang) {
+    const known = [...new Set(['en', ...statcite.index.statistics.map((s) => s.lang.toLowerCase().split('-')[0]!)])].sort();
+    if (!known.includes(args.lang.toLowerCase().split('-')[0]!)) throw new UsageError(`--lang "${args.lang}" is not a language of the index (${known.join(', ')}).`);
+  }
   const { hits } = statcite.search.search(args.query, { ...(args.lang ? { lang: args.lang } : {}), limit: args.limit });
   if (args.format === 'json') {
     const matches = hits.map(({ statistic: s, score }) => ({ id: s.id, value: s.value, ...(s.valueMax !== undefined ? { valueMax: s.valueMax } : {}), unit: s.unit, quote: s.quote, lang: s.lang, en: s.en, source: s.source, via: s.via, score: Math.round(score * 1000) / 1000 }));
-    io.out(JSON.stringify({ query: args.query, matches }, null, 2));
+    lines(io.out, jsonText({ query: args.query, matches }));
   } else {
     for (const { statistic: s, score } of hits) io.out(`${s.id}  ${s.value}${s.valueMax !== undefined ? `–${s.valueMax}` : ''} ${s.unit}  ${s.en}  (${s.source ? s.source.publisher : 'no publisher'}; score ${score.toFixed(2)})`);
     if (!hits.length) io.out('No statistic matches.');
   }
   return 0;
+}
+
+/**
+ * JSON output, pretty-printed, with line and paragraph separators and bidirectional controls written as escapes: the
+ * same JSON to a parser, and nothing that reorders a terminal's lines (JSON.stringify escapes the other controls).
+ */
+function jsonText(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/[\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function realpathOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }

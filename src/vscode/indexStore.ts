@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { indexProblemDiagnostic } from '../core/citations/diagnostic';
 import { readPrevalidatedIndex, renameIndexFile } from '../core/index/bundledIndex';
-import { parseIndexFile, type IndexProblem, type ParsedIndexFile } from '../core/index/indexFile';
+import { parseIndexBytes, type IndexProblem, type ParsedIndexFile } from '../core/index/indexFile';
 import { LineIndex } from '../core/markdown/lineIndex';
 import { createStatcite, type Statcite } from '../core/statcite';
 import { readConfig } from './config';
@@ -106,14 +106,10 @@ export class IndexStore implements vscode.Disposable {
       const stat = await vscode.workspace.fs.stat(uri);
       if (stat.size > limit) return problem('file-too-large', vscode.l10n.t('Skipped: the file is {0} MB, over statcite.maxDataFileSizeMB ({1} MB).', (stat.size / 1048576).toFixed(1), limit / 1048576));
       const bytes = await vscode.workspace.fs.readFile(uri);
-      let text: string;
-      try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      } catch {
-        return problem('unreadable-file', vscode.l10n.t('Skipped: the file is not valid UTF-8 text.'));
-      }
+      // A byte that is not UTF-8 costs only its record: it is reported at its place, the other records load.
+      const { text, ...parsed } = parseIndexBytes(name, bytes, vscode.l10n.t);
       this.texts.set(uri.toString(), text);
-      return parseIndexFile(name, text, vscode.l10n.t);
+      return parsed;
     } catch (e) {
       return problem('unreadable-file', vscode.l10n.t('Skipped: the file could not be read ({0}).', e instanceof Error ? e.message : String(e)));
     }

@@ -19,7 +19,9 @@ export function extendMarkdownIt(store: IndexStore): (md: MarkdownIt) => Markdow
       const byLine = new Map<number, CitedFigure[]>();
       for (const f of figures) {
         const line = lines.positionAt(f.start).line;
-        byLine.set(line, [...(byLine.get(line) ?? []), f]);
+        const onLine = byLine.get(line);
+        if (onLine) onLine.push(f);
+        else byLine.set(line, [f]);
       }
       for (const token of state.tokens) {
         if (token.type !== 'inline' || !token.map || !token.children) continue;
@@ -34,26 +36,45 @@ export function extendMarkdownIt(store: IndexStore): (md: MarkdownIt) => Markdow
   };
 }
 
+/** How many figures after the next one a text token is searched for, in case the next one is not in it. */
+const LOOKAHEAD = 4;
+
+/**
+ * Wraps each figure in its text token, in one pass: the figures come in document order, so each text token is
+ * searched only for the next few (a figure the text does not show, e.g. inside code, is passed by when a later one is
+ * found), and every search starts where the last figure ended. A paragraph of thousands of figures costs linear time.
+ */
 function wrapFigures(children: Token[], figures: CitedFigure[], TokenClass: new (type: string, tag: string, nesting: -1 | 0 | 1) => Token): Token[] {
   const out: Token[] = [];
-  const pending = [...figures];
+  const pending = [...figures].sort((a, b) => a.start - b.start);
+  let next = 0;
   for (const child of children) {
-    if (child.type !== 'text') {
+    if (child.type !== 'text' || next >= pending.length) {
       out.push(child);
       continue;
     }
-    let rest = child.content;
+    const text = child.content;
+    let pos = 0;
+    // Where each looked-ahead figure next occurs at or after `pos` (-1: nowhere in this token), reused while valid.
+    const found = new Map<number, number>();
     for (;;) {
-      const hit = pending.map((f) => ({ f, at: rest.indexOf(f.text) })).filter((h) => h.at >= 0).sort((a, b) => a.at - b.at)[0];
-      if (!hit) break;
-      pending.splice(pending.indexOf(hit.f), 1);
-      if (hit.at > 0) out.push(textToken(rest.slice(0, hit.at), TokenClass));
+      let best = -1;
+      let bestAt = Infinity;
+      for (let j = next; j < Math.min(pending.length, next + LOOKAHEAD); j++) {
+        let at = found.get(j);
+        if (at === undefined || (at >= 0 && at < pos)) found.set(j, (at = text.indexOf(pending[j]!.text, pos)));
+        if (at >= 0 && at < bestAt) [best, bestAt] = [j, at];
+      }
+      if (best < 0) break;
+      const f = pending[best]!;
+      if (bestAt > pos) out.push(textToken(text.slice(pos, bestAt), TokenClass));
       const open = new TokenClass('statcite_figure_open', 'span', 1);
-      open.attrSet('title', hit.f.title);
-      out.push(open, textToken(hit.f.text, TokenClass), new TokenClass('statcite_figure_close', 'span', -1));
-      rest = rest.slice(hit.at + hit.f.text.length);
+      open.attrSet('title', f.title);
+      out.push(open, textToken(f.text, TokenClass), new TokenClass('statcite_figure_close', 'span', -1));
+      pos = bestAt + f.text.length;
+      next = best + 1;
     }
-    if (rest) out.push(textToken(rest, TokenClass));
+    if (pos < text.length) out.push(pos === 0 ? child : textToken(text.slice(pos), TokenClass));
   }
   return out;
 }

@@ -1,9 +1,34 @@
 import * as vscode from 'vscode';
 import { LineIndex } from '../core/markdown/lineIndex';
-import { validateCitations } from '../core/citations/validate';
+import { validateCitations, type CitationIssue } from '../core/citations/validate';
 import { readConfig } from './config';
 import type { CitationDiagnostics } from './diagnostics';
 import type { IndexStore } from './indexStore';
+
+/** What a validation found, counted as the Problems panel lists it: hints show only in the editor, not there. */
+export interface ValidationSummary {
+  readonly problems: number;
+  readonly errors: number;
+  readonly hints: number;
+  readonly message: string;
+}
+
+/**
+ * Says what a validation found, in a notification with a "Show Problems" button and in the status bar, counting what
+ * the Problems panel lists (errors, warnings, information) and the hints apart, so the two never disagree.
+ */
+function report(issues: readonly CitationIssue[], files?: number): ValidationSummary {
+  const hints = issues.filter((i) => i.severity === 'hint').length;
+  const problems = issues.length - hints;
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  const found = files === undefined ? vscode.l10n.t('statcite: {0} citation problem(s), {1} of them error(s).', problems, errors) : vscode.l10n.t('statcite: {0} citation problem(s) in {1} file(s), {2} of them error(s).', problems, files, errors);
+  const message = hints ? `${found} ${vscode.l10n.t('{0} hint(s) are shown in the editor only.', hints)}` : found;
+  vscode.window.setStatusBarMessage(message, 6000);
+  const show = vscode.l10n.t('Show Problems');
+  const notify = errors ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  void Promise.resolve(problems ? notify(message, show) : notify(message)).then((chosen) => chosen === show && vscode.commands.executeCommand('workbench.actions.view.problems'));
+  return { problems, errors, hints, message };
+}
 
 /** statcite: Validate Citations (this document) and … in Workspace (every Markdown file, cancellable). */
 export function registerValidateCommands(store: IndexStore, diagnostics: CitationDiagnostics): vscode.Disposable {
@@ -12,27 +37,25 @@ export function registerValidateCommands(store: IndexStore, diagnostics: Citatio
       const doc = vscode.window.activeTextEditor?.document;
       if (!doc || doc.languageId !== 'markdown') return void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown document to validate its citations.'));
       await store.ready;
-      const issues = diagnostics.validate(doc);
-      vscode.window.setStatusBarMessage(vscode.l10n.t('statcite: {0} citation problem(s)', issues.length), 4000);
-      return issues.length;
+      return report(diagnostics.validate(doc));
     }),
     vscode.commands.registerCommand('statcite.validateWorkspace', () => validateWorkspace(store, diagnostics)),
   );
 }
 
-async function validateWorkspace(store: IndexStore, diagnostics: CitationDiagnostics): Promise<number> {
+async function validateWorkspace(store: IndexStore, diagnostics: CitationDiagnostics): Promise<ValidationSummary> {
   await store.ready;
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('statcite: Validating citations'), cancellable: true },
     async (progress, token) => {
       const files = await vscode.workspace.findFiles('**/*.{md,markdown}', '**/node_modules/**', undefined, token);
-      let problems = 0;
+      const all: CitationIssue[] = [];
       for (const [i, uri] of files.entries()) {
         if (token.isCancellationRequested) break;
         progress.report({ message: vscode.workspace.asRelativePath(uri, false), increment: 100 / files.length });
         const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
         if (open) {
-          problems += diagnostics.validate(open).length;
+          all.push(...diagnostics.validate(open));
           continue;
         }
         const text = await vscode.workspace.fs.readFile(uri).then((b) => new TextDecoder().decode(b), () => undefined);
@@ -45,11 +68,10 @@ async function validateWorkspace(store: IndexStore, diagnostics: CitationDiagnos
           return new vscode.Position(p.line, p.character);
         };
         diagnostics.show(uri, undefined, issues, (s, e) => new vscode.Range(pos(s), pos(e)));
-        problems += issues.length;
+        all.push(...issues);
         if (i % 20 === 19) await new Promise((r) => setTimeout(r, 0));
       }
-      vscode.window.setStatusBarMessage(vscode.l10n.t('statcite: {0} citation problem(s) in {1} file(s)', problems, files.length), 6000);
-      return problems;
+      return report(all, files.length);
     },
   );
 }

@@ -38,6 +38,21 @@ suite('validation: every rule, at the right place', () => {
     assert.equal(mismatch?.severity, vscode.DiagnosticSeverity.Warning);
   });
 
+  test('the validate command says what it found, counting what the Problems panel lists and the hints apart', async () => {
+    const doc = await vscode.workspace.openTextDocument(fixtureUri('citations.md'));
+    await vscode.window.showTextDocument(doc);
+    const summary = await vscode.commands.executeCommand<{ problems: number; errors: number; hints: number; message: string }>('statcite.validate');
+    const diagnostics = await waitFor(() => (ours(doc.uri).length ? ours(doc.uri) : undefined), 'diagnostics');
+    // The Problems panel lists errors, warnings and information; hints show only as dots in the editor.
+    const listed = diagnostics.filter((d) => d.severity !== vscode.DiagnosticSeverity.Hint).length;
+    const hints = diagnostics.length - listed;
+    assert.ok(hints > 0, 'the fixture has a hint (stale-statistic)');
+    assert.equal(summary.problems, listed);
+    assert.equal(summary.hints, hints);
+    assert.equal(summary.errors, diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length);
+    assert.match(summary.message, new RegExp(`^statcite: ${listed} citation problem\\(s\\), ${summary.errors} of them error\\(s\\)\\. ${hints} hint\\(s\\) are shown in the editor only\\.$`));
+  });
+
   test('a missing definition is an error with a quick fix that adds it', async () => {
     const { document: doc } = await markdownEditor('Nine in ten stop buying.[^hubspot-2019]\n');
     await vscode.commands.executeCommand('statcite.validate');

@@ -48,8 +48,9 @@ suite('ecosystem: preview, statistics browser, commands', () => {
 
   test('Validate Citations in Workspace fills problems for files that are not open', async () => {
     const citations = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'citations.md');
-    const count = await vscode.commands.executeCommand<number>('statcite.validateWorkspace');
-    assert.ok(count > 0, 'problems were found');
+    const summary = await vscode.commands.executeCommand<{ problems: number; hints: number; message: string }>('statcite.validateWorkspace');
+    assert.ok(summary.problems > 0, 'problems were found');
+    assert.match(summary.message, /citation problem\(s\) in \d+ file\(s\)/);
     const codes = vscode.languages.getDiagnostics(citations).filter((d) => d.source === 'statcite').map((d) => d.code);
     assert.ok(codes.includes('value-mismatch') && codes.includes('undefined-footnote'), `codes: ${codes.join(', ')}`);
   });

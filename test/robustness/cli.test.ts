@@ -57,7 +57,7 @@ describe('the CLI answers bad input with a clear message and exit code 2', () =>
 
   it.each<[string, string[], RegExp]>([
     ['a missing file', ['check', 'missing.md'], /missing\.md: no such file or directory/],
-    ['a glob that matches nothing', ['check', 'nothing-*.md'], /No file matches "nothing-\*\.md"/],
+    ['a glob that matches nothing', ['check', 'nothing-*.md'], /No Markdown file matches "nothing-\*\.md"/],
     ['a binary file', ['check', 'binary.md'], /binary\.md: is a binary file/],
     ['a UTF-16 file', ['check', 'utf16.md'], /utf16\.md: is a binary file/],
     ['a file that is not UTF-8', ['check', 'latin1.md'], /latin1\.md: is not valid UTF-8 text/],
@@ -77,15 +77,16 @@ describe('the CLI answers bad input with a clear message and exit code 2', () =>
     writeFileSync(locked, 'x');
     execFileSync('chmod', ['000', locked]);
     const asRoot = process.getuid?.() === 0;
-    const result = asRoot ? await run(['check', '/proc/self/mem']) : await run(['check', 'locked.md']);
+    if (asRoot) symlinkSync('/proc/self/mem', join(dir, 'mem.md'));
+    const result = asRoot ? await run(['check', 'mem.md']) : await run(['check', 'locked.md']);
     expect(result.code).toBe(2);
     expectClear(result.err, asRoot ? /cannot be read \((?:not a regular file|EIO|EACCES|permission denied)/ : /locked\.md: cannot be read \(permission denied\)/);
   });
 
-  it('a directory named like a Markdown file is walked, not read as one', async () => {
+  it('a directory named like a Markdown file is walked, not read as one (and holding no Markdown, it says so)', async () => {
     const result = await run(['check', 'folder.md']);
-    expect(result.code).toBe(0);
-    expect(result.out).toBe('0 file(s) checked: 0 problem(s), 0 error(s).');
+    expect(result.code).toBe(2);
+    expectClear(result.err, /^statcite: folder\.md: no Markdown file \(\*\.md, \*\.markdown\) in this folder\.$/);
   });
 });
 

@@ -218,7 +218,7 @@ describe('data files the CLI cannot use are reported once, on stderr, and skippe
 
   it.each<[string, () => void, RegExp]>([
     ['invalid JSON', () => writeFileSync(join(dir, 'bad-json.stats.json'), '{"statistics": [ {"id": '), /bad-json\.stats\.json: \$: JSON syntax error/],
-    ['non-UTF-8 bytes', () => writeFileSync(join(dir, 'latin1.stats.json'), Buffer.from('{"statistics": [{"id": "caf\xe9"}]}', 'latin1')), /latin1\.stats\.json: \$: Skipped: is not valid UTF-8 text/],
+    ['non-UTF-8 bytes', () => writeFileSync(join(dir, 'latin1.stats.json'), Buffer.from('{"statistics": [{"id": "caf\xe9"}]}', 'latin1')), /latin1\.stats\.json: \$\.statistics\[0\]\.id: Not UTF-8: byte 27 \(E9\) cannot be read\./],
     ['a binary file', () => writeFileSync(join(dir, 'binary.stats.json'), Buffer.from([0x7b, 0, 1, 2, 0xff])), /binary\.stats\.json: \$: Skipped: is a binary file/],
     ['a directory', () => mkdirSync(join(dir, 'folder.stats.json')), /folder\.stats\.json: \$: Skipped: cannot be read \(is a directory\)/],
     ['a FIFO', () => execFileSync('mkfifo', [join(dir, 'fifo.stats.json')]), /fifo\.stats\.json: \$: Skipped: cannot be read \(not a regular file/],

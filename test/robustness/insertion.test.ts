@@ -16,7 +16,8 @@ const PROBE = 'x[^statcite-probe]';
 /** Whether a footnote reference written at `at` would be one (not code, HTML, …): the oracle for "resolves". */
 function takesAReference(text: string, range: { start: number; end: number }, cache: MarkdownCache): boolean {
   // Defined, as the inserted reference is: an undefined "[^x](…)" would read as a link.
-  const probe = `${text.slice(0, range.start)}${PROBE}${text.slice(range.end)}\n\n[^statcite-probe]: Probe.\n`;
+  const eol = documentEol(text);
+  const probe = `${text.slice(0, range.start)}${PROBE}${text.slice(range.end)}${eol}${eol}[^statcite-probe]: Probe.${eol}`;
   const at = range.start + 1;
   return parseMarkdown(probe, cache).references.some((r) => r.start === at && r.label === 'statcite-probe');
 }
@@ -35,6 +36,8 @@ const insertion = fc.record({
   pick: fc.nat(),
   mode: fc.constantFrom<InsertMode>('figure', 'gloss', 'quote'),
   lang: fc.constantFrom('en', 'fi', 'zh', 'ru', 'lv', 'et'),
+  // Some LF drafts are written with old Mac line endings (CR only), which must stay CR only.
+  crOnly: fc.boolean(),
 });
 
 describe('inserting a cited statistic never loses or corrupts text', () => {
@@ -42,8 +45,9 @@ describe('inserting a cited statistic never loses or corrupts text', () => {
     const count = counter(task);
     let resolvedChecked = 0;
     fc.assert(
-      fc.property(insertion, ({ draft: { text, triggers }, stat, pick, mode, lang }) => {
+      fc.property(insertion, ({ draft: { text: written, triggers, endings }, stat, pick, mode, lang, crOnly }) => {
         count('documents');
+        const text = crOnly && endings === 'lf' ? written.replace(/\n/g, '\r') : written;
         const [first, second] = triggers as [{ start: number; end: number }, { start: number; end: number }];
         const eol = documentEol(text);
         const figure = formatFigure(stat, lang);
@@ -52,16 +56,16 @@ describe('inserting a cited statistic never loses or corrupts text', () => {
         const parsed = parseMarkdown(text, cache);
 
         // First insertion.
-        const plan = planInsertion(text, first, stat, { figure, mode, resolver, parsed });
+        const plan = planInsertion(text, first, stat, { figure, mode, resolver, parsed, lang });
         count('insertions');
         const edits = [plan.main, ...plan.additional];
         const after = applyChecked(text, edits, eol);
         expect(applyEdits(text, edits)).toBe(after);
-        const withoutDefinition = plan.main.newText.split(/\r?\n/)[0]!;
+        const withoutDefinition = plan.main.newText.split(/\r\n?|\n/)[0]!;
         const ref = `[^${plan.label}]`;
         expect(withoutDefinition.endsWith(ref) || withoutDefinition.endsWith(`${ref}.`), withoutDefinition).toBe(true);
-        const definitionLine = `[^${plan.label}]: ${footnoteText(stat)}`;
-        const { blockAt, insertedAt } = onlyReplacementAndBlock(text, after, first, plan.main.start === first.start ? withoutDefinition : insertedText(plan, text, first).split(/\r?\n/)[0]!, definitionLine, eol);
+        const definitionLine = `[^${plan.label}]: ${footnoteText(stat, lang)}`;
+        const { blockAt, insertedAt } = onlyReplacementAndBlock(text, after, first, plan.main.start === first.start ? withoutDefinition : insertedText(plan, text, first).split(/\r\n?|\n/)[0]!, definitionLine, eol);
         expect(blockAt === undefined).toBe(plan.reused);
 
         const md = parseMarkdown(after, cache);

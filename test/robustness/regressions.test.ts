@@ -185,7 +185,8 @@ describe('regressions: the CLI and what it is given', () => {
       const result = await run(dir, 'check', 'pipe.md');
       expect(result.code).toBe(2);
       expect(result.err).toMatch(/pipe\.md: cannot be read \(not a regular file/);
-      // Walking the folder passes it by (it is not a file).
+      // Walking the folder passes it by (it is not a file) and checks the Markdown beside it.
+      writeFileSync(join(dir, 'ok.md'), 'Text.\n');
       expect((await run(dir, 'check', '.')).code).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -233,7 +234,7 @@ describe('regressions: index file syntax errors', () => {
 });
 
 describe('regressions: index files the CLI cannot use', () => {
-  it('a data file that is not UTF-8, or is over the size limit, is skipped with one line on stderr; the rest loads and the check runs', async () => {
+  it('a byte that is not UTF-8 costs its record (placed on stderr), a file over the size limit is skipped with one line; the rest loads and the check runs', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'statcite-skip-'));
     try {
       writeFileSync(join(dir, 'latin1.stats.json'), Buffer.from('{"statistics": [{"id": "caf\xe9"}]}', 'latin1'));
@@ -243,7 +244,7 @@ describe('regressions: index files the CLI cannot use', () => {
       const err: string[] = [];
       const code = await runCli(['check', 'a.md', '--data', 'latin1.stats.json', '--data', 'big.stats.json'], { out: () => {}, err: (l) => err.push(l), cwd: dir, dataDir: join(process.cwd(), 'data'), version: 'test' });
       expect(code).toBe(0);
-      expect(err).toEqual(['latin1.stats.json: $: Skipped: is not valid UTF-8 text.', 'big.stats.json: $: Skipped: is 30.0 MB, over the 20 MB limit (--max-data-size); not read.']);
+      expect(err).toEqual(['latin1.stats.json: $.statistics[0].id: Not UTF-8: byte 27 (E9) cannot be read.', 'latin1.stats.json: $.statistics[0]: Record skipped: byte 27 (E9) in it is not UTF-8.', 'big.stats.json: $: Skipped: is 30.0 MB, over the 20 MB limit (--max-data-size); not read.']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -258,7 +259,7 @@ describe('regressions: walking a folder', () => {
         mkdirSync(join(dir, path, '..'), { recursive: true });
         writeFileSync(join(dir, path), text);
       }
-      const found = (await expandPaths(['.'], dir)).map((f) => f.slice(dir.length + 1)).sort();
+      const found = (await expandPaths(['.'], dir)).files.map((f) => f.slice(dir.length + 1)).sort();
       expect(found).toEqual(['docs/a.md', 'docs/sub/top.md']);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -9,6 +9,8 @@ const statcite = fixtureStatcite();
 const { resolver } = statcite;
 const zendesk = statcite.index.get('zendesk-2019-purchase-decision-fi')!;
 const ZENDESK_NOTE = '[^zendesk-2019]: Zendesk (2019). Quoted in “Asiakaspalvelutilastot”.';
+/** The same definition in a document statcite reads as Finnish. */
+const ZENDESK_NOTE_FI = '[^zendesk-2019]: Zendesk (2019). Lainattu artikkelissa “Asiakaspalvelutilastot”.';
 
 /** Plans inserting `stat` over the trigger `@@84` (or an empty range at `cursor`) and applies the plan. */
 function insert(text: string, stat: LoadedStatistic = zendesk, mode: InsertMode = 'figure', cursor?: number): { plan: InsertionPlan; result: string } {
@@ -38,7 +40,7 @@ describe('planInsertion: a new definition', () => {
     const text = 'Kuluttajista @@84 pitää asiakaspalvelua tärkeänä.\n\nToinen kappale.\n';
     const { plan, result } = insert(text);
     expect(plan).toMatchObject({ label: 'zendesk-2019', reused: false });
-    expect(result).toBe(`Kuluttajista 84 %[^zendesk-2019] pitää asiakaspalvelua tärkeänä.\n\nToinen kappale.\n\n${ZENDESK_NOTE}\n`);
+    expect(result).toBe(`Kuluttajista 84 %[^zendesk-2019] pitää asiakaspalvelua tärkeänä.\n\nToinen kappale.\n\n${ZENDESK_NOTE_FI}\n`);
     expectResolved(result, plan);
   });
 
@@ -56,7 +58,7 @@ describe('planInsertion: a new definition', () => {
   it('adds it right after the last existing definition', () => {
     const text = 'Alku @@84 loppu.[^1]\n\n[^1]: Oma kysely.\n\nJälkisanat.\n';
     const { plan, result } = insert(text);
-    expect(result).toBe(`Alku 84 %[^zendesk-2019] loppu.[^1]\n\n[^1]: Oma kysely.\n${ZENDESK_NOTE}\n\nJälkisanat.\n`);
+    expect(result).toBe(`Alku 84 %[^zendesk-2019] loppu.[^1]\n\n[^1]: Oma kysely.\n${ZENDESK_NOTE_FI}\n\nJälkisanat.\n`);
     expectResolved(result, plan);
   });
 
@@ -188,7 +190,18 @@ describe('planInsertion: at the end of the document', () => {
     const text = 'Alku[^1].\n\n[^1]: Katso myös @@84';
     const { plan, result } = insert(text);
     expect(plan.additional).toEqual([]);
-    expect(result).toBe(`Alku[^1].\n\n[^1]: Katso myös 84 %[^zendesk-2019]\n${ZENDESK_NOTE}`);
+    expect(result).toBe(`Alku[^1].\n\n[^1]: Katso myös 84 %[^zendesk-2019]\n${ZENDESK_NOTE_FI}`);
+    expectResolved(result, plan);
+  });
+
+  it.each([
+    ['at the end', 'Alku @@84 loppu.\r\rToinen kappale.\r'],
+    ['after the last definition', 'Alku @@84 loppu.[^1]\r\r[^1]: Oma kysely.\r\rJälkisanat.\r'],
+    ['merged into the insertion', 'Alku\rloppu @@84'],
+  ])('keeps a CR-only document CR-only (%s)', (_name, text) => {
+    const { plan, result } = insert(text);
+    expect(result).not.toMatch(/\n/);
+    expect(result.split('\r').filter((l) => l.startsWith('[^zendesk-2019]:'))).toHaveLength(1);
     expectResolved(result, plan);
   });
 
@@ -204,6 +217,20 @@ describe('planFootnote and footnoteText', () => {
     expect(footnoteText({ source: { publisher: 'Zendesk', year: 2020, title: 'CX Trends' }, via: { title: 'T', publisher: 'Blog', date: '2021-01', lang: 'en', document: 'd' } })).toBe(
       'Zendesk (2020), *CX Trends*. Quoted in “T”, Blog, 2021-01.',
     );
+  });
+
+  it('writes the definition in the document\'s language: fi, et, lv, ru, zh, English otherwise', () => {
+    expect(footnoteText(zendesk, 'fi')).toBe('Zendesk (2019). Lainattu artikkelissa “Asiakaspalvelutilastot”.');
+    expect(footnoteText(zendesk, 'et')).toBe('Zendesk (2019). Tsiteeritud artiklis “Asiakaspalvelutilastot”.');
+    expect(footnoteText(zendesk, 'lv')).toBe('Zendesk (2019). Citēts rakstā “Asiakaspalvelutilastot”.');
+    expect(footnoteText(zendesk, 'ru')).toBe('Zendesk (2019). Цитируется по статье “Asiakaspalvelutilastot”.');
+    expect(footnoteText(zendesk, 'zh-CN')).toBe('Zendesk (2019)。转引自“Asiakaspalvelutilastot”。');
+    expect(footnoteText(zendesk, 'de')).toBe('Zendesk (2019). Quoted in “Asiakaspalvelutilastot”.');
+    // The language comes from the document (its front matter or its letters) unless the editor says otherwise.
+    const { result } = insert('客户服务很重要，@@84。\n');
+    expect(result).toBe('客户服务很重要，84 %[^zendesk-2019]。\n\n[^zendesk-2019]: Zendesk (2019)。转引自“Asiakaspalvelutilastot”。\n');
+    const told = planInsertion('Kuluttajista @@84 pitää asiakaspalvelua tärkeänä.\n', { start: 13, end: 17 }, zendesk, { figure: '84 %', mode: 'figure', resolver: statcite.resolver, lang: 'ru' });
+    expect(told.additional[0]?.newText).toContain('Цитируется по статье');
   });
 
   it('cites the article when there is no publisher', () => {

@@ -111,7 +111,7 @@ describe('parseIndexFile: broken files', () => {
   it.each([
     ['{"articles": []}', 'invalid-file', '$.statistics'],
     ['{"statistics": {}}', 'invalid-file', '$.statistics'],
-    ['[]', 'invalid-file', '$'],
+    ['42', 'invalid-file', '$'],
     ['"text"', 'invalid-file', '$'],
     ['', 'invalid-json', '$'],
     ['   ', 'invalid-json', '$'],
@@ -119,6 +119,13 @@ describe('parseIndexFile: broken files', () => {
     const parsed = parseIndexFile(FILE, text);
     expect(parsed.statistics).toEqual([]);
     expect(parsed.problems[0]).toMatchObject({ file: FILE, code, path });
+  });
+
+  it('reads a bare array of records (CSL JSON files are arrays) like the "statistics" array', () => {
+    expect(parseIndexFile(FILE, '[]')).toMatchObject({ statistics: [], problems: [] });
+    const parsed = parseIndexFile(FILE, JSON.stringify([record({ id: 'bare-a' }), { ...record({ id: 'bare-b' }), value: 'x' }]));
+    expect(parsed.statistics.map((s) => s.id)).toEqual(['bare-a']);
+    expect(parsed.problems).toEqual([expect.objectContaining({ code: 'invalid-record', path: '$[1].value' })]);
   });
 
   it('reports unknown top-level properties but still loads the statistics', () => {

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +24,22 @@ describe('the .vsix', () => {
       const out = join(dir, 'statcite.vsix');
       execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '-o', out], { stdio: 'pipe' });
       expect(statSync(out).size).toBeLessThan(300 * 1024);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('npm run package asks nothing: vsce\'s question about the missing repository is answered in package.json', () => {
+    // No public repository is known, so none is named (a made-up URL would be worse than none): the package script
+    // tells vsce so, where it would otherwise stop at "Do you want to continue? [y/N]" in a terminal.
+    const command = (manifest.scripts.package as string).split('&&').map((c) => c.trim()).find((c) => c.startsWith('vsce '))!;
+    const dir = mkdtempSync(join(tmpdir(), 'statcite-vsix-'));
+    try {
+      const args = command.split(/\s+/).slice(1).map((a, i, all) => (all[i - 1] === '-o' ? join(dir, a) : a));
+      if (!existsSync('dist/extension.js')) execFileSync(process.execPath, ['scripts/build.mjs']);
+      const run = spawnSync(process.execPath, [vsce, ...args], { encoding: 'utf8', input: '' });
+      expect(run.status).toBe(0);
+      expect(run.stdout + run.stderr).not.toMatch(/repository|continue\?/i);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { slugify, sourceKeyOf } from '../../src/core/index/sourceKey';
+import { truncateCodePoints } from '../../src/core/text/cut';
 import { FI_ARTICLE, ZH_ARTICLE } from './helpers';
 
 describe('slugify', () => {
@@ -9,6 +11,24 @@ describe('slugify', () => {
     expect(slugify('  --Zendesk!!  ')).toBe('zendesk');
     expect(slugify('硕瑞独立站建设')).toBe('硕瑞独立站建设');
     expect(slugify('')).toBe('');
+  });
+
+  it('cuts a long name at 40 characters, never inside a surrogate pair', () => {
+    // 𠀀 (U+20000) is a letter outside the BMP: two UTF-16 units.
+    expect(slugify(`${'a'.repeat(39)}𠀀𠀀`)).toBe(`${'a'.repeat(39)}𠀀`);
+    expect(slugify('𠀀'.repeat(30))).toBe('𠀀'.repeat(30));
+    const wellFormed = (s: string) => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', ' ', '-', '𝒜', '𠀀', '😀', 'ä', '客') as fc.Arbitrary<string>, maxLength: 80 }), fc.integer({ min: 1, max: 60 }), (name, max) => {
+        expect(wellFormed(slugify(name))).toBe(true);
+        expect([...slugify(name)].length).toBeLessThanOrEqual(40);
+        const cut = truncateCodePoints(name, max);
+        expect(wellFormed(cut)).toBe(true);
+        expect([...cut].length).toBeLessThanOrEqual(Math.max(max, 1));
+        if ([...name].length <= max) expect(cut).toBe(name);
+        else expect(cut.endsWith('…') && name.startsWith(cut.slice(0, -1))).toBe(true);
+      }),
+    );
   });
 
   it('keeps keys short, never ending in a hyphen', () => {

@@ -1,4 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadStatcite } from '../../src/core/statcite';
 import { RULE_CODES, RULES, type RuleCode } from '../../src/core/citations/rules';
 import { validateCitations, type CitationIssue, type ValidationOptions } from '../../src/core/citations/validate';
 import { applyEdits, fixtureStatcite, offsetOf } from './helpers';
@@ -101,7 +103,8 @@ describe('undefined-footnote', () => {
     expect(issue.fix?.safeForFixAll).toBe(true);
     const fixed = applyFix(text, issue);
     expect(fixed.startsWith(text)).toBe(true);
-    expect(fixed).toBe(`${text}\n[^zendesk-2019]: Zendesk (2019). Quoted in “Asiakaspalvelutilastot”.\n`);
+    // The document is Finnish, so the definition is written in Finnish.
+    expect(fixed).toBe(`${text}\n[^zendesk-2019]: Zendesk (2019). Lainattu artikkelissa “Asiakaspalvelutilastot”.\n`);
   });
 
   it('fixes a reference whose label differs in case from the key', () => {
@@ -254,7 +257,7 @@ describe('uncited-statistic', () => {
     const text = 'Kuluttajista 84 % pitää asiakaspalvelua avaintekijänä ostopäätöstä tehtäessä.\n';
     const fixed = applyFix(text, only(text, 'uncited-statistic'));
     expect(fixed).toBe(
-      'Kuluttajista 84 %[^zendesk-2019] pitää asiakaspalvelua avaintekijänä ostopäätöstä tehtäessä.\n\n[^zendesk-2019]: Zendesk (2019). Quoted in “Asiakaspalvelutilastot”.\n',
+      'Kuluttajista 84 %[^zendesk-2019] pitää asiakaspalvelua avaintekijänä ostopäätöstä tehtäessä.\n\n[^zendesk-2019]: Zendesk (2019). Lainattu artikkelissa “Asiakaspalvelutilastot”.\n',
     );
   });
 
@@ -351,5 +354,24 @@ describe('cancellation and order', () => {
     const issues = validate('Teksti[^missing]. Kuluttajista 85 % pitää.[^3]\n\n[^3]: Zendesk 2019.\n[^u]: Gartner.\n');
     const starts = issues.map((i) => i.start);
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
+  });
+});
+
+describe('value-mismatch: the fix never leaves a broken number', () => {
+  const bundled = loadStatcite(readdirSync('data').filter((f) => f.endsWith('.stats.json')).map((f) => ({ file: f, text: readFileSync(`data/${f}`, 'utf8') })));
+  it.each(['86.%', '86,%', '86.5', '86. %'])('%s citing a source is never "fixed" into a malformed figure', (written) => {
+    for (const key of bundled.index.sourceKeys()) {
+      const text = `Customers ${written} care about service.[^${key}]\n\n[^${key}]: x.\n`;
+      for (const issue of validateCitations(text, bundled.validation).filter((i) => i.code === 'value-mismatch' && i.fix)) {
+        const fixed = applyEdits(text, issue.fix!.edits).split('\n')[0]!;
+        expect(fixed, key).not.toMatch(/\d[.,](?:\s?%|\D|$)|\d[.,]\d+[.,]\d/);
+      }
+    }
+  });
+
+  it('a percentage read whole is still fixed in place, its decimal comma kept', () => {
+    const text = 'Kuluttajista 86,0 % pitää asiakaspalvelua avaintekijänä ostopäätöstä tehtäessä.[^zendesk-2019]\n\n[^zendesk-2019]: Zendesk (2019).\n';
+    const issue = validateCitations(text, bundled.validation).find((i) => i.code === 'value-mismatch')!;
+    expect(applyEdits(text, issue.fix!.edits).split('\n')[0]).toBe('Kuluttajista 84 % pitää asiakaspalvelua avaintekijänä ostopäätöstä tehtäessä.[^zendesk-2019]');
   });
 });

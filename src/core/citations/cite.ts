@@ -1,7 +1,8 @@
 import type { LoadedStatistic } from '../index/indexFile';
 import { parseMarkdown, normalizeLabel, type ParsedMarkdown } from '../markdown/markdown';
-import { escapeMarkdown, lineEndingOf } from '../markdown/markdownText';
+import { atBlockStart, escapeInserted, escapeMarkdown, lineEndingOf } from '../markdown/markdownText';
 import { endsInsideBlock, splitChunks } from '../markdown/markdownChunks';
+import { detectLanguage } from '../text/language';
 import type { SourceResolver } from './resolveSource';
 import { sourceKeyOf } from '../index/sourceKey';
 import type { Statistic } from '../index/statistic';
@@ -26,7 +27,7 @@ export interface FootnotePlan {
  * key or because its text names the same publisher and year), otherwise adds one after the last definition, or at
  * the end after a blank line. The label is the source's readable key (`zendesk-2019`), made unique if taken.
  */
-export function planFootnote(text: string, stat: LoadedStatistic, resolver: SourceResolver, parsed: ParsedMarkdown = parseMarkdown(text)): FootnotePlan {
+export function planFootnote(text: string, stat: LoadedStatistic, resolver: SourceResolver, parsed: ParsedMarkdown = parseMarkdown(text), lang?: string): FootnotePlan {
   const key = sourceKeyOf(stat);
   const seen = new Set<string>();
   for (const def of parsed.definitions) {
@@ -41,13 +42,13 @@ export function planFootnote(text: string, stat: LoadedStatistic, resolver: Sour
   const waiting = parsed.references.find((r) => r.id === normalizeLabel(key) && !parsed.definitions.some((d) => d.id === r.id));
   let label = key;
   if (!waiting) for (let n = 2; taken.has(normalizeLabel(label)); n++) label = `${key}-${n}`;
-  const definition = `[^${label}]: ${footnoteText(stat)}`;
+  const definition = `[^${label}]: ${footnoteText(stat, lang ?? detectLanguage(text))}`;
   // A new definition follows the last top-level one; after one inside a list or quote it would join that block.
   const last = parsed.definitions.filter((d) => d.topLevel).reduce<(typeof parsed.definitions)[number] | undefined>((a, d) => (!a || d.end > a.end ? d : a), undefined);
   if (last) {
     // A line right after the last definition that is not part of it (after an empty definition, or one ending in a
     // code block) would become the new definition's lazy continuation: keep a blank line between them.
-    const next = /^\r?\n([^\r\n]*)/.exec(text.slice(last.end, last.end + 2000))?.[1];
+    const next = /^(?:\r\n?|\n)([^\r\n]*)/.exec(text.slice(last.end, last.end + 2000))?.[1];
     const apart = next !== undefined && next.trim() !== '' ? eol : '';
     return { label, reused: false, definitionEdit: { start: last.end, end: last.end, newText: eol + definition + apart } };
   }
@@ -64,23 +65,35 @@ function appendAtEnd(text: string, definition: string, eol: string): TextEdit {
     const at = last.start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : last.start;
     return { start: at, end: at, newText: definition + eol + eol };
   }
-  const trailing = /(?:\r?\n)*$/.exec(text)?.[0] ?? '';
-  const breaks = trailing.split('\n').length - 1;
+  const trailing = /(?:\r\n?|\n)*$/.exec(text)?.[0] ?? '';
+  const breaks = trailing.match(/\r\n?|\n/g)?.length ?? 0;
   const prefix = breaks >= 2 ? '' : breaks === 1 ? eol : eol + eol;
   return { start: end, end, newText: prefix + definition + eol };
 }
 
+/** "Quoted in" as each document language writes it, with the sentence's full stop (Chinese ends sentences in 。). */
+const QUOTED_IN: Readonly<Record<string, { readonly quoted: string; readonly stop: string }>> = {
+  en: { quoted: 'Quoted in ', stop: '.' },
+  fi: { quoted: 'Lainattu artikkelissa ', stop: '.' },
+  et: { quoted: 'Tsiteeritud artiklis ', stop: '.' },
+  lv: { quoted: 'Citēts rakstā ', stop: '.' },
+  ru: { quoted: 'Цитируется по статье ', stop: '.' },
+  zh: { quoted: '转引自', stop: '。' },
+};
+
 /**
- * The text of a footnote definition: publisher, year and report title where known, and the article the figure
- * was found in; a statistic without a named publisher cites its article. Data is escaped for Markdown.
+ * The text of a footnote definition, in the document's language `lang` (English for a language statcite does not
+ * write): publisher, year and report title where known, and the article the figure was found in; a statistic
+ * without a named publisher cites its article. Data is escaped for Markdown.
  */
-export function footnoteText(stat: Pick<Statistic, 'source' | 'via'>): string {
+export function footnoteText(stat: Pick<Statistic, 'source' | 'via'>, lang = 'en'): string {
+  const words = QUOTED_IN[lang.toLowerCase().split('-')[0]!] ?? QUOTED_IN.en!;
   const via = stat.via;
   const article = [`“${escapeMarkdown(via.title)}”`, via.publisher && escapeMarkdown(via.publisher), via.date].filter(Boolean).join(', ');
-  if (!stat.source) return `${article}.`;
+  if (!stat.source) return `${article}${words.stop}`;
   const { publisher, year, title } = stat.source;
   const head = `${escapeMarkdown(publisher)}${year !== undefined ? ` (${year})` : ''}${title ? `, *${escapeMarkdown(title)}*` : ''}`;
-  return `${head}. Quoted in ${article}.`;
+  return `${head}${words.stop}${words.stop === '.' ? ' ' : ''}${words.quoted}${article}${words.stop}`;
 }
 
 /** What a completion inserts: the figure (default), or the English gloss, or the original quote. */
@@ -100,16 +113,21 @@ export function planInsertion(
   text: string,
   range: { start: number; end: number },
   stat: LoadedStatistic,
-  options: { figure: string; mode: InsertMode; resolver: SourceResolver; parsed?: ParsedMarkdown },
+  options: { figure: string; mode: InsertMode; resolver: SourceResolver; parsed?: ParsedMarkdown; lang?: string },
 ): InsertionPlan {
   const parsed = options.parsed ?? parseMarkdown(text);
-  const plan = planFootnote(text, stat, options.resolver, parsed);
+  const plan = planFootnote(text, stat, options.resolver, parsed, options.lang);
   const ref = `[^${plan.label}]`;
   // A quote or gloss goes in on one line: a line break from the data would split a table row, a heading or a list
-  // item, and would be a bare LF in a CRLF document.
+  // item, and would be a bare LF in a CRLF document. It is escaped for where it lands, so it adds no link, HTML,
+  // call or code span, and does not turn its line into a heading, quote or list.
   const oneLine = (s: string) => s.trim().replace(/\s*[\r\n\u0085\u2028\u2029]\s*/gu, ' ');
   const newText =
-    options.mode === 'gloss' ? `${oneLine(stat.en).replace(/[.!?]$/u, '')}${ref}.` : options.mode === 'quote' ? `“${oneLine(stat.quote)}”${ref}` : options.figure + ref;
+    options.mode === 'gloss'
+      ? `${escapeInserted(oneLine(stat.en).replace(/[.!?]$/u, ''), atBlockStart(text, range.start))}${ref}.`
+      : options.mode === 'quote'
+        ? `“${escapeInserted(oneLine(stat.quote), false)}”${ref}`
+        : options.figure + ref;
   const main: TextEdit = { start: range.start, end: range.end, newText };
   const def = plan.definitionEdit;
   if (!def) return { label: plan.label, reused: true, main, additional: [] };
@@ -118,7 +136,7 @@ export function planInsertion(
     // edit, with the definition on a line of its own below the last definition, or after a blank line.
     const start = Math.min(range.start, def.start);
     const separator = parsed.definitions.length ? lineEndingOf(text) : lineEndingOf(text).repeat(2);
-    const newText = text.slice(start, range.start) + main.newText + separator + def.newText.replace(/^(?:\r?\n)+/, '');
+    const newText = text.slice(start, range.start) + main.newText + separator + def.newText.replace(/^(?:\r\n?|\n)+/, '');
     return { label: plan.label, reused: false, main: { start, end: Math.max(range.end, def.end), newText }, additional: [] };
   }
   return { label: plan.label, reused: false, main, additional: [def] };

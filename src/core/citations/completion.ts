@@ -1,3 +1,4 @@
+import { truncateCodePoints } from '../text/cut';
 import { planInsertion, type InsertionPlan, type InsertMode, type TextEdit } from './cite';
 import type { CitationContext } from './context';
 import { statisticMarkdown } from './hover';
@@ -89,10 +90,10 @@ export function completeStatistics(text: string, offset: number, ctx: Completion
   const parsed = options.parsed;
   const candidates = result.hits.map(({ statistic: stat }, rank): CompletionCandidate => {
     const figure = formatFigure(stat, options.lang);
-    const plan = planInsertion(text, range, stat, { figure, mode: options.insert, resolver: ctx.resolver, ...(parsed ? { parsed } : {}) });
+    const plan = planInsertion(text, range, stat, { figure, mode: options.insert, lang: options.lang, resolver: ctx.resolver, ...(parsed ? { parsed } : {}) });
     return {
       statisticId: stat.id,
-      label: `${figure} ${truncate(glossAfterFigure(stat), 70)}`,
+      label: `${figure} ${truncateCodePoints(glossAfterFigure(stat), 70)}`,
       description: describeSource(stat),
       detail: `${describeSource(stat)} · ${describeFigure(stat)} · ${stat.lang}`,
       documentation: statisticMarkdown(stat, ctx.index, { staleAfterYears: options.staleAfterYears, now: options.now, ...(options.localize ? { localize: options.localize } : {}) }),
@@ -113,7 +114,7 @@ export function planStatisticInsertion(
   ctx: CitationContext,
   options: { lang: string; insert: InsertMode; parsed?: ParsedMarkdown },
 ): InsertionPlan {
-  return planInsertion(text, range, stat, { figure: formatFigure(stat, options.lang), mode: options.insert, resolver: ctx.resolver, ...(options.parsed ? { parsed: options.parsed } : {}) });
+  return planInsertion(text, range, stat, { figure: formatFigure(stat, options.lang), mode: options.insert, lang: options.lang, resolver: ctx.resolver, ...(options.parsed ? { parsed: options.parsed } : {}) });
 }
 
 /** How a statistic reads in a pick list: the figure and gloss, the source, the quote. */
@@ -127,6 +128,3 @@ function glossAfterFigure(stat: LoadedStatistic): string {
   return stat.en.replace(new RegExp(`^${figure}(?![\\d.,])\\s*`), '');
 }
 
-function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}

@@ -155,7 +155,7 @@ function checkMismatch(text: string, sentence: Sentence, sources: readonly Resol
     // A fraction written with digits ("9/10", "8 из 10") has no one number to put the value in: no fix there.
     const fraction = figure.approximate && /\d/.test(figure.text);
     const fix = best && !fraction && kindOfUnit(best.unit) === figure.kind && figure.valueMax === undefined && best.valueMax === undefined && figureStates({ ...figure, value: best.value }, best)
-      ? { title: t("Replace {0} with the source's figure", figure.text), edits: [replaceValue(text, figure, best.value)], safeForFixAll: false }
+      ? replaceFix(t("Replace {0} with the source's figure", figure.text), replaceValue(text, figure, best.value))
       : undefined;
     add('value-mismatch', figure.start, figure.end, t('{0} never reports {1}.', names, figure.text) + reports, fix);
   }
@@ -174,9 +174,17 @@ function nearestStatistics(figure: Figure, stats: readonly LoadedStatistic[]): L
     .slice(0, 3);
 }
 
-function replaceValue(text: string, figure: Figure, value: number): TextEdit {
+function replaceFix(title: string, edit: TextEdit | undefined): CitationIssue['fix'] {
+  return edit && { title, edits: [edit], safeForFixAll: false };
+}
+
+function replaceValue(text: string, figure: Figure, value: number): TextEdit | undefined {
+  // A number written on past the figure as read ("86.%", "86.5" read as 86) is not the figure's to replace: the
+  // edit would leave "3.%" behind.
+  if (/^[.,](?:\d|\s?%)/u.test(text.slice(figure.end, figure.end + 3))) return undefined;
   const written = text.slice(figure.start, figure.end);
-  const number = /\d+(?:[ \u00a0]\d{3})*(?:[.,]\d+)?/u.exec(written);
+  // A decimal separator with no digits after it ("86.%") goes with the number it ends.
+  const number = /\d+(?:[ \u00a0]\d{3})*(?:[.,]\d+|[.,](?=\s?%))?/u.exec(written);
   if (!number) return { start: figure.start, end: figure.end, newText: formatNumber(value, 'en') + (figure.kind === 'percent' ? '%' : '') };
   const formatted = number[0].includes(',') ? String(value).replace('.', ',') : String(value);
   const at = figure.start + number.index;

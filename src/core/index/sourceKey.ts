@@ -1,3 +1,4 @@
+import { firstCodePoints } from '../text/cut';
 import type { Statistic } from './statistic';
 
 /** A readable, stable key for a source, used as the footnote label: `zendesk-2019`, `hubspot`. */
@@ -5,14 +6,14 @@ export type SourceKey = string;
 
 /** Lowercase ASCII slug; letters outside ASCII are transliterated by dropping their marks, CJK is kept. */
 export function slugify(text: string): string {
-  return text
+  const slug = text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/, '');
+    .replace(/^-+|-+$/g, '');
+  // 40 characters, not 40 UTF-16 units: a letter outside the BMP (𝒜, 𠀀) is never cut in half.
+  return firstCodePoints(slug, 40).replace(/-+$/, '');
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { DATE_FORMAT, ID_FORMAT, LANG_FORMAT, UNITS, YEAR_RANGE, type Unit } from './statisticFormats';
+import { DATE_FORMAT, ID_FORMAT, LANG_FORMAT, unitCannotHold, UNITS, VALUE_LIMIT, VALUE_TOO_LARGE, YEAR_RANGE, type Unit } from './statisticFormats';
 
 /**
  * The statistics index format as zod schemas: the one definition. zod v4 builds a schema eagerly and that costs more
@@ -53,11 +53,15 @@ function buildSchemas() {
     .strict()
     .describe('The article the figure was found in (a secondary source unless it is the publisher).');
 
+  // A figure is shown as written, with up to three decimals (formatNumber): beyond 1e15 a number loses its last digits
+  // and prints as 1e+300 or Infinity.
+  const magnitude = z.number().finite().min(-VALUE_LIMIT, VALUE_TOO_LARGE).max(VALUE_LIMIT, VALUE_TOO_LARGE);
+
   const statistic = z
     .object({
       id,
-      value: z.number().finite().describe('The number as stated: 84 for "84 %", 33.3 for "one third", 7.6 for "7,6 miljardia dollaria". For a range, the low end.'),
-      valueMax: z.number().finite().optional().describe('For a range ("6–7 times"), the high end.'),
+      value: magnitude.describe('The number as stated: 84 for "84 %", 33.3 for "one third", 7.6 for "7,6 miljardia dollaria". For a range, the low end.'),
+      valueMax: magnitude.optional().describe('For a range ("6–7 times"), the high end.'),
       unit: z.enum(unitNames).describe(`Unit of value. One of: ${Object.entries(UNITS).map(([u, d]) => `"${u}" (${d})`).join('; ')}.`),
       figure: z.string().min(1).optional().describe('The figure exactly as written in the quote, e.g. "84 %" or "十分之九".'),
       quote: z.string().trim().min(1).describe('The sentence or clause that states the figure, word for word from the article, in its own language.'),
@@ -73,6 +77,12 @@ function buildSchemas() {
       if (s.valueMax !== undefined && s.valueMax < s.value) {
         ctx.addIssue({ code: 'custom', path: ['valueMax'], message: 'valueMax must not be below value' });
       }
+      for (const key of ['value', 'valueMax'] as const) {
+        const v = s[key];
+        if (v === undefined) continue;
+        const why = unitCannotHold(s.unit, v);
+        if (why) ctx.addIssue({ code: 'custom', path: [key], message: why });
+      }
       if (s.figure !== undefined && !s.quote.includes(s.figure)) {
         ctx.addIssue({ code: 'custom', path: ['figure'], message: 'figure must appear in the quote as written' });
       }
@@ -81,14 +91,17 @@ function buildSchemas() {
   const article = via.describe('An article that statistics were found in.');
 
   /** An index file: the bundled `data/*.stats.json` and a writer's own `*.stats.json` share this format. */
-  const indexFile = z
-    .object({
-      $schema: z.string().optional(),
-      description: z.string().optional(),
-      articles: z.array(article).optional().describe('The articles this file\'s statistics were found in.'),
-      statistics: z.array(statistic),
-    })
-    .strict();
+  const indexFile = z.union([
+    z
+      .object({
+        $schema: z.string().optional(),
+        description: z.string().optional(),
+        articles: z.array(article).optional().describe('The articles this file\'s statistics were found in.'),
+        statistics: z.array(statistic),
+      })
+      .strict(),
+    z.array(statistic).describe('A bare array of statistics (as CSL JSON files are arrays of items).'),
+  ]);
 
   return { id, lang, source, via, statistic, article, indexFile };
 }

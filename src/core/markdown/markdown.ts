@@ -285,7 +285,8 @@ function writtenRuns(source: string, value: string, start: number, end: number):
     const ch = value[j]!;
     // A continuation line starts with its containers' markers and indentation ("> > "), which the value leaves out
     // (it cannot start with a literal ">" or white space).
-    if (source[i - 1] === '\n' && value[j - 1] === '\n') while (i < end && /[ \t>]/.test(source[i]!)) i++;
+    // A CR-only document ends its lines in '\r', kept as written in the value.
+    if ((source[i - 1] === '\n' || source[i - 1] === '\r') && source[i - 1] === value[j - 1]) while (i < end && /[ \t>]/.test(source[i]!)) i++;
     if (i >= end) {
       add(value.slice(j), end, false);
       break;
@@ -299,7 +300,7 @@ function writtenRuns(source: string, value: string, start: number, end: number):
       // The reference decoded into the characters up to the next one written after it that the value keeps: white
       // space ending a line is dropped, an escaped character loses its backslash.
       let next = i + ref[0].length;
-      next += /^[ \t]*(?=\r?\n)/.exec(source.slice(next, next + 100))?.[0].length ?? 0;
+      next += /^[ \t]*(?=[\r\n])/.exec(source.slice(next, next + 100))?.[0].length ?? 0;
       if (source[next] === '\\' && /[!-/:-@[-`{-~]/.test(source[next + 1] ?? '')) next++;
       const after = source[next];
       let n = 1;

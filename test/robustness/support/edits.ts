@@ -2,9 +2,9 @@ import { expect } from 'vitest';
 import type { TextEdit } from '../../../src/core/citations/cite';
 
 /** The document's line ending as a writer sees it: that of its first line break, LF when it has none. */
-export function documentEol(text: string): '\n' | '\r\n' {
-  const lf = text.indexOf('\n');
-  return lf > 0 && text[lf - 1] === '\r' ? '\r\n' : '\n';
+export function documentEol(text: string): '\n' | '\r\n' | '\r' {
+  const m = /\r\n?|\n/.exec(text);
+  return (m?.[0] ?? '\n') as '\n' | '\r\n' | '\r';
 }
 
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
@@ -21,7 +21,7 @@ export function splitsAPair(text: string, at: number): boolean {
  * within the text, none overlapping another, none cutting a CRLF or a surrogate pair in two, inserted line breaks
  * in the document's own line ending. Edits at the same offset apply in order.
  */
-export function applyChecked(text: string, edits: readonly TextEdit[], eol: '\n' | '\r\n' = documentEol(text)): string {
+export function applyChecked(text: string, edits: readonly TextEdit[], eol: '\n' | '\r\n' | '\r' = documentEol(text)): string {
   const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.i - b.i);
   for (const { e } of sorted) {
     expect(Number.isInteger(e.start) && Number.isInteger(e.end), 'integer offsets').toBe(true);
@@ -74,7 +74,7 @@ export function onlyReplacementAndBlock(
   range: { start: number; end: number },
   inserted: string,
   line: string,
-  eol: '\n' | '\r\n',
+  eol: '\n' | '\r\n' | '\r',
 ): { blockAt: number | undefined; insertedAt: number } {
   const base = before.slice(0, range.start) + inserted + before.slice(range.end);
   if (after === base) return { blockAt: undefined, insertedAt: range.start };
@@ -86,15 +86,15 @@ export function onlyReplacementAndBlock(
     if (after.slice(p + extra) !== base.slice(p)) continue;
     if (p > range.start && p < range.start + inserted.length) continue;
     const block = after.slice(p, p + extra);
-    const lead = /^(?:\r?\n)*/.exec(block)![0];
-    const trail = /(?:\r?\n)*$/.exec(block)![0];
+    const lead = /^(?:\r\n?|\n)*/.exec(block)![0];
+    const trail = /(?:\r\n?|\n)*$/.exec(block)![0];
     if (block.slice(lead.length, block.length - trail.length) !== line) continue;
-    const breaks = (lead + trail).match(/\r?\n/g) ?? [];
+    const breaks = (lead + trail).match(/\r\n?|\n/g) ?? [];
     expect(breaks.every((b) => b === eol), `the definition's line breaks ${JSON.stringify(lead)} … ${JSON.stringify(trail)} are the document's ${JSON.stringify(eol)}`).toBe(true);
     const lineAt = p + lead.length;
-    expect(lineAt === 0 || after[lineAt - 1] === '\n', 'the definition starts a line').toBe(true);
+    expect(lineAt === 0 || after[lineAt - 1] === '\n' || after[lineAt - 1] === '\r', 'the definition starts a line').toBe(true);
     const lineEnd = lineAt + line.length;
-    expect(lineEnd === after.length || after[lineEnd] === '\n' || after.startsWith('\r\n', lineEnd), 'the definition ends its line').toBe(true);
+    expect(lineEnd === after.length || after[lineEnd] === '\n' || after[lineEnd] === '\r', 'the definition ends its line').toBe(true);
     return { blockAt: lineAt, insertedAt: p <= range.start ? range.start + extra : range.start };
   }
   throw new Error(`after the insertion, more changed than the trigger and the definition block:\n before: ${JSON.stringify(before)}\n after:  ${JSON.stringify(after)}`);
