@@ -12,7 +12,7 @@ import { ROOT, buildPackage } from './support/build';
  */
 
 const DOC = 'Tärkeää: kuluttajista @@zendsk pitää palvelua tärkeänä.\n\nToinen kappale käsittelee hintoja.\n';
-const ZENDESK_NOTE = '[^zendesk-2019]: Zendesk (2019). Quoted in “Asiakaspalvelutilastot”.';
+const ZENDESK_NOTE = '[^zendesk-2019]: Zendesk (2019). Lainattu artikkelissa “Asiakaspalvelutilastot”.';
 
 interface Seen {
   ok: boolean;

@@ -14,7 +14,7 @@ import { startClient, type TestClient } from './support/client';
  * stdin/stdout by a client made of vscode-jsonrpc, with edits applied by vscode-languageserver-textdocument.
  */
 
-const ZENDESK_NOTE = '[^zendesk-2019]: Zendesk (2019). Quoted in “Asiakaspalvelutilastot”.';
+const ZENDESK_NOTE = '[^zendesk-2019]: Zendesk (2019). Lainattu artikkelissa “Asiakaspalvelutilastot”.';
 const OWN_RECORD = {
   id: 'own-survey-2025-replies-en',
   value: 42,

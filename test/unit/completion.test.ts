@@ -19,7 +19,7 @@ describe('completeStatistics', () => {
     expect(first.filterText).toBe('@@zendesk 84');
     expect(answer.candidates.map((c) => c.sortText)).toEqual([...answer.candidates.map((c) => c.sortText)].sort());
     const result = applyEdits(text, [first.edit, ...first.additionalEdits]);
-    expect(result).toBe('Asiakkaista 84 %[^zendesk-2019]\n\n[^zendesk-2019]: Zendesk (2019). Quoted in “Asiakaspalvelutilastot”.\n');
+    expect(result).toBe('Asiakkaista 84 %[^zendesk-2019]\n\n[^zendesk-2019]: Zendesk (2019). Lainattu artikkelissa “Asiakaspalvelutilastot”.\n');
   });
 
   it('offers nothing without the trigger on the line before the cursor, or with a query too long to be meant', () => {

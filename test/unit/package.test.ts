@@ -18,12 +18,14 @@ describe('the .vsix', () => {
     expect(files.filter((f) => f.endsWith('.stats.json'))).toEqual([]);
   }, 60_000);
 
-  it('packages under 300 KB', () => {
+  // The budget catches a dependency bundled by mistake (a whole parser is ~100 KB); it grew from 300 KB when the
+  // footnote tools and the shared completion and code-action core joined the bundle.
+  it('packages under 400 KB', () => {
     const dir = mkdtempSync(join(tmpdir(), 'statcite-vsix-'));
     try {
       const out = join(dir, 'statcite.vsix');
       execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '-o', out], { stdio: 'pipe' });
-      expect(statSync(out).size).toBeLessThan(300 * 1024);
+      expect(statSync(out).size).toBeLessThan(400 * 1024);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
