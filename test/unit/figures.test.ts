@@ -175,9 +175,9 @@ describe('readFigures: money and ranges', () => {
     expect(only('verrattuna 6,5 miljardin dollarin arvoon', '6,5 miljardin dollarin')).toMatchObject({ value: 6.5, kind: 'money', scale: 1e9 });
   });
 
-  it('reads "2–10 minutes" as the range 2 to 10', () => {
-    expect(only('Customers expect a reply in 2–10 minutes.', '2–10')).toMatchObject({ value: 2, valueMax: 10, kind: 'number' });
-    expect(only('Vastust oodatakse 2-10 minuti jooksul.', '2-10')).toMatchObject({ value: 2, valueMax: 10 });
+  it('reads "2–10 minutes" as the range 2 to 10, in minutes', () => {
+    expect(only('Customers expect a reply in 2–10 minutes.', '2–10 minutes')).toMatchObject({ value: 2, valueMax: 10, kind: 'number', unit: 'minutes' });
+    expect(only('Vastust oodatakse 2-10 minuti jooksul.', '2-10 minuti')).toMatchObject({ value: 2, valueMax: 10, unit: 'minutes' });
   });
 
   it('reads thousands separated by a space or a comma as one number', () => {
