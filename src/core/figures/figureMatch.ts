@@ -72,6 +72,7 @@ function fits(written: number, value: number, hedge: Hedge | undefined, exact: n
 
 /** Half a unit of the last digit written: 0.5 for "84", 0.05 for "16,9". */
 function halfLastDigit(value: number): number {
+  if (Number.isInteger(value)) return 0.5;
   const text = String(value);
   const dot = text.indexOf('.');
   return dot < 0 ? 0.5 : 0.5 * 10 ** -(text.length - dot - 1);

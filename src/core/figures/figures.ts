@@ -165,6 +165,8 @@ function isYear(intPart: string, sep: string | undefined, value: number): boolea
 }
 
 const DIGIT = /\d/;
+// 分之 (fractions), 倍 (multipliers), 成 (tenths), 半 (half), 每 ("每十个…"), 第 (ranks): one pass, not six.
+const CHINESE_CUE = /[分倍成半每第]/;
 const NUMBER_WORD = new RegExp(numberWordList().join('|'));
 // "in"/"of"/"из"/"no"/"/" followed by the "ten" (3, 4, 5, 10, 20 or 100) a fraction counts out of.
 const LINKS = ['in', 'of', 'из', 'no', '/'];
@@ -193,7 +195,7 @@ export function figureReaders(text: string): number {
   let readers = 0;
   const digit = DIGIT.test(text);
   if (digit) readers |= Reader.Numerals;
-  if (text.includes('分之') || text.includes('倍') || text.includes('成') || text.includes('半') || text.includes('每') || text.includes('第')) readers |= Reader.Chinese;
+  if (CHINESE_CUE.test(text)) readers |= Reader.Chinese;
   // Most prose has none of these words: one case-insensitive scan before the text is lower-cased for the others.
   if (!mayHoldFraction(text)) return readers;
   const lower = text.toLowerCase();

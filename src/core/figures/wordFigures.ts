@@ -6,23 +6,26 @@ import type { DurationUnit, Figure, FigureKind } from './figureTypes';
 // "kümme korda", "tenfold"), ordinal ranks ("the second most used", "kolmanneksi tärkein", "otrais populārākais",
 // "третьим по важности", "第三重要"), and the Chinese tenths, halves and "每十个…有六个".
 
+// The unit word follows the number word after one space, as the cues below (the fast guard) expect.
 const UNIT_WORD = new RegExp(
-  String.raw`(?<![\p{L}])(?:` +
+  String.raw`(?<=[\p{L}][ \u00a0])(?:` +
     String.raw`(percentage[\s-]points?|prosenttiyksik\p{L}*|procentpunkt\p{L}*|protsendipunkt\p{L}*|процентн\p{L}*\s+пункт\p{L}*)` +
     String.raw`|(percent|per cent|prosent\p{L}*|procent\p{L}*|protsent\p{L}*|процент\p{L}*)` +
-    String.raw`|(seconds?|sekunt\p{L}*|sekund\p{L}*|секунд\p{L}*)` +
-    String.raw`|(minutes?|minuut\p{L}*|minut\p{L}*|minūt\p{L}*|minūš\p{L}*|минут\p{L}*)` +
-    String.raw`|(hours?|tunti\p{L}*|tuntia|tunni\p{L}*|tund\p{L}*|stund\p{L}*|час(?:а|ов|ы)?)` +
-    String.raw`|(days?|päivä\p{L}*|päev\p{L}*|dien\p{L}*|дн(?:я|ей)|день)` +
+    String.raw`|(seconds|sekunt\p{L}*|sekund\p{L}*|секунд\p{L}*)` +
+    String.raw`|(minut\p{L}*|minuut\p{L}*|minūt\p{L}*|minūš\p{L}*|минут\p{L}*)` +
+    String.raw`|(hours?|tunti\p{L}*|tunnin|tundi|tunni|stund\p{L}*|час(?:а|ов)?)` +
     String.raw`|(times|kertaa|kertaisesti|korda|reizes|reizēm|раза?)` +
     String.raw`)(?![\p{L}])`,
   'giu',
 );
 const UNIT_KINDS: ReadonlyArray<readonly [FigureKind, DurationUnit | undefined]> = [
-  ['points', undefined], ['percent', undefined], ['number', 'seconds'], ['number', 'minutes'], ['number', 'hours'], ['number', 'days'], ['multiplier', undefined],
+  ['points', undefined], ['percent', undefined], ['number', 'seconds'], ['number', 'minutes'], ['number', 'hours'], ['multiplier', undefined],
 ];
+const UNIT_STEMS = ['percent', 'per cent', 'prosent', 'procent', 'protsen', 'процент', 'seconds', 'sekunt', 'sekund', 'секунд', 'minut', 'minuut', 'minūt', 'minūš', 'минут', 'hour', 'tunti', 'tunnin', 'tundi', 'tunni', 'stund', 'час', 'times', 'kertaa', 'kertaisesti', 'korda', 'reizes', 'reizēm', 'раз'];
+/** What readWordUnits needs in a text: a unit word after a space, or "fold" ("tenfold"). Matched case-insensitively. */
+export const WORD_UNIT_CUES = [...UNIT_STEMS.flatMap((w) => [` ${w}`, `\u00a0${w}`]), 'fold'];
 // One or two words right before the unit: "kolme", "ninety-five", "двадцать пять".
-const WORDS_BEFORE = /(?<![\p{L}\p{N}])(\p{L}+)(?:([- \u00a0])(\p{L}+))?[\s\u00a0]+$/u;
+const WORDS_BEFORE = /(?<![\p{L}\p{N}])(\p{L}+)(?:([- \u00a0])(\p{L}+))?[ \u00a0]$/u;
 const FOLD = /(?<![\p{L}])(\p{L}+?)fold(?![\p{L}])/giu;
 
 /** Number words before a unit word, and "tenfold". */
@@ -50,34 +53,42 @@ export function readWordUnits(text: string, out: Figure[]): void {
   }
 }
 
-/** What readWordUnits needs in a text (lower case): a unit word, or "fold". */
-export const WORD_UNIT_CUES = ['percent', 'per cent', 'prosen', 'procen', 'protsen', 'процент', 'second', 'sekun', 'секунд', 'minu', 'minū', 'минут', 'hour', 'tunti', 'tunni', 'tund', 'stund', 'час', 'day', 'päiv', 'päev', 'dien', 'дня', 'дней', 'день', 'times', 'kerta', 'korda', 'reiz', 'раз', 'fold'];
-
+const EN_VALUES: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5 };
 const ORDINALS: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5,
   ensimmäiseksi: 1, toiseksi: 2, kolmanneksi: 3, neljänneksi: 4, viidenneksi: 5,
   esimene: 1, teine: 2, kolmas: 3, neljas: 4, viies: 5, teiseks: 2, kolmandaks: 3, neljandaks: 4, viiendaks: 5,
   pirmais: 1, pirmā: 1, otrais: 2, otrā: 2, trešais: 3, trešā: 3, ceturtais: 4, ceturtā: 4, piektais: 5, piektā: 5,
 };
 const RU_ORDINALS: ReadonlyArray<readonly [string, number]> = [['перв', 1], ['втор', 2], ['трет', 3], ['четвёрт', 4], ['четверт', 4], ['пят', 5]];
 // An ordinal is a rank only before a superlative: "the second most used", "toiseksi tärkein", "otrais populārākais",
-// "teine populaarseim", "вторым по популярности". "Secondly", "for the third year" are no ranks.
+// "teine populaarseim", "вторым по популярности". "Secondly", "for the third year" are no ranks. One space or hyphen
+// between the words, as the cues below (the fast guard) expect.
+const EN_ORDINALS = ['second', 'third', 'fourth', 'fifth'];
+const EN_SUPERLATIVES = ['most', 'largest', 'biggest', 'highest', 'favourite', 'favorite', 'best'];
+const FI_ORDINALS = ['ensimmäiseksi', 'toiseksi', 'kolmanneksi', 'neljänneksi', 'viidenneksi'];
+const ET_ORDINALS = ['esimene', 'teine', 'kolmas', 'neljas', 'viies', 'teiseks', 'kolmandaks', 'neljandaks', 'viiendaks'];
+const LV_ORDINALS = ['pirmais', 'pirmā', 'otrais', 'otrā', 'trešais', 'trešā', 'ceturtais', 'ceturtā', 'piektais', 'piektā'];
+const RU_MEASURES = ['важности', 'популярности', 'значимости', 'величине', 'распространённости', 'распространенности', 'частоте'];
 const ORDINAL_RANK = new RegExp(
-  String.raw`(?<![\p{L}])(?:(first|second|third|fourth|fifth)[\s-]+(?:most|largest|biggest|highest|favou?rite|best)` +
-    String.raw`|(ensimmäiseksi|toiseksi|kolmanneksi|neljänneksi|viidenneksi)\s+\p{L}+(?:in|imm\p{L}*|impä\p{L}*)` +
-    String.raw`|(esimene|teine|kolmas|neljas|viies|teiseks|kolmandaks|neljandaks|viiendaks)\s+(?:kõige\s+\p{L}+|\p{L}+im(?:aks|ad)?)` +
-    String.raw`|(pirmais|pirmā|otrais|otrā|trešais|trešā|ceturtais|ceturtā|piektais|piektā)\s+\p{L}+āk\p{L}*` +
-    String.raw`|((?:перв|втор|трет|четв[её]рт|пят)\p{L}*)\s+(?:по\s+(?:важности|популярности|значимости|величине|распространённости|распространенности|частоте)|сам\p{L}+))(?![\p{L}])`,
+  String.raw`(?<![\p{L}])(?:(${EN_ORDINALS.join('|')})[ -](?:${EN_SUPERLATIVES.join('|')})` +
+    String.raw`|(${FI_ORDINALS.join('|')}) \p{L}+(?:in|imm\p{L}*|impä\p{L}*)` +
+    String.raw`|(${ET_ORDINALS.join('|')}) (?:kõige \p{L}+|\p{L}+im(?:aks|ad)?)` +
+    String.raw`|(${LV_ORDINALS.join('|')}) \p{L}+āk\p{L}*` +
+    String.raw`|((?:перв|втор|трет|четв[её]рт|пят)\p{L}*) по (?:${RU_MEASURES.join('|')}))(?![\p{L}])`,
   'giu',
 );
-/** What readOrdinals needs in a text (lower case). */
-export const ORDINAL_CUES = ['first', 'second', 'third', 'fourth', 'fifth', 'eksi', 'esimene', 'teine', 'kolmas', 'neljas', 'viies', 'ndaks', 'teiseks', 'pirm', 'otr', 'treš', 'ceturt', 'piekt', 'перв', 'втор', 'трет', 'четв', 'пят'];
+/** What readOrdinals needs in a text, matched case-insensitively. */
+export const ORDINAL_CUES = [
+  ...[...EN_ORDINALS, ...FI_ORDINALS, ...ET_ORDINALS, ...LV_ORDINALS].map((o) => `${o} `),
+  ...EN_ORDINALS.map((o) => `${o}-`),
+  ...RU_MEASURES.map((m) => ` по ${m}`),
+];
 
 /** Ordinal ranks before a superlative. */
 export function readOrdinals(text: string, out: Figure[]): void {
   for (const m of text.matchAll(ORDINAL_RANK)) {
     const word = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5])!.toLowerCase();
-    const value = ORDINALS[word] ?? RU_ORDINALS.find(([stem]) => word.startsWith(stem))?.[1];
+    const value = EN_VALUES[word] ?? ORDINALS[word] ?? RU_ORDINALS.find(([stem]) => word.startsWith(stem))?.[1];
     if (value === undefined) continue;
     out.push({ value, kind: 'rank', scale: 1, approximate: false, start: m.index, end: m.index + m[0].length, text: m[0] });
   }
