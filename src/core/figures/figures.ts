@@ -37,7 +37,7 @@ const MULTIPLIER_BEFORE = /(?<!\p{L})[вv]\s$/iu;
 const SCALE_AFTER: ReadonlyArray<readonly [RegExp, number]> = [
   [/^\s?(?:billion|bn|miljardi\p{L}*|miljard\p{L}*|mljrd\.?|mrd\.?|млрд\.?|миллиард\p{L}*)/iu, 1e9],
   [/^\s?(?:million|mn|miljoon\p{L}*|miljon\p{L}*|milj\.?|млн\.?|миллион\p{L}*)/iu, 1e6],
-  [/^\s?(?:trillion|biljoon\p{L}*|biljon\p{L}*|триллион\p{L}*)/iu, 1e12],
+  [/^\s?(?:trillion|biljoon\p{L}*|biljon\p{L}*|трлн\.?|триллион\p{L}*)/iu, 1e12],
   [/^\s?亿/u, 1e8],
   [/^\s?万/u, 1e4],
 ];
