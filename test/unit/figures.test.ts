@@ -291,6 +291,10 @@ describe('readFigures: the fast guards read what the full readers read', () => {
     ...['a third', 'Two thirds', 'half', 'Puolet', 'половина', 'trešdaļa', 'kolmandik', 'NELJÄNNES', 'pool', 'puse'],
     ...['百分之八十四', '十分之九', '三倍', '倍', '分之', '84', '7,6', '1 000', '$', '€', '%', 'prosenttia', 'miljardia', 'раза', 'в'],
     ...[' ', ' ', '  ', '-', '–', '.', ',', '(', ')', 'x', 'word', 'ä', '客户', 'B2C', '\u00a0'],
+    // Number words before units, ranks, hedges, Chinese tenths and halves.
+    ...['prosenttia', 'percent', 'Procenti', 'минут', 'minūšu', 'hours', 'korda', 'times', 'fold', 'ten', 'piecu', 'тринадцать'],
+    ...['second most', 'Third-largest', 'kolmanneksi tärkein', 'otrais populārākais', 'teine populaarseim', 'вторым по популярности', '第三重要'],
+    ...['over', 'nearly', 'yli', 'lähes', 'почти', '超过', '近', '七成', '一半', '以上', '每十个人中有六个', 'or more'],
   ];
   // "nine out of ten" and its kin, with the words around them that make them something else.
   const fraction = fc

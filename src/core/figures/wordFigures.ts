@@ -8,7 +8,7 @@ import type { DurationUnit, Figure, FigureKind } from './figureTypes';
 
 // The unit word follows the number word after one space, as the cues below (the fast guard) expect.
 const UNIT_WORD = new RegExp(
-  String.raw`(?<=[\p{L}][ \u00a0])(?:` +
+  String.raw`(?:` +
     String.raw`(percentage[\s-]points?|prosenttiyksik\p{L}*|procentpunkt\p{L}*|protsendipunkt\p{L}*|процентн\p{L}*\s+пункт\p{L}*)` +
     String.raw`|(percent|per cent|prosent\p{L}*|procent\p{L}*|protsent\p{L}*|процент\p{L}*)` +
     String.raw`|(seconds|sekunt\p{L}*|sekund\p{L}*|секунд\p{L}*)` +
@@ -26,11 +26,16 @@ const UNIT_STEMS = ['percent', 'per cent', 'prosent', 'procent', 'protsen', 'п�
 export const WORD_UNIT_CUES = [...UNIT_STEMS.flatMap((w) => [` ${w}`, `\u00a0${w}`]), 'fold'];
 // One or two words right before the unit: "kolme", "ninety-five", "двадцать пять".
 const WORDS_BEFORE = /(?<![\p{L}\p{N}])(\p{L}+)(?:([- \u00a0])(\p{L}+))?[ \u00a0]$/u;
-const FOLD = /(?<![\p{L}])(\p{L}+?)fold(?![\p{L}])/giu;
+// "fold" first and the number word found back from it: a pattern starting with a word tries it at every letter.
+const FOLD = /fold(?![\p{L}])/giu;
+const WORD_END = /(?<![\p{L}])\p{L}+$/u;
 
 /** Number words before a unit word, and "tenfold". */
 export function readWordUnits(text: string, out: Figure[]): void {
   for (const m of text.matchAll(UNIT_WORD)) {
+    // After one space, itself after a letter ("kolme prosenttia"); not inside a word ("määräprosentti").
+    const space = text.charCodeAt(m.index - 1);
+    if ((space !== 32 && space !== 0xa0) || !/\p{L}/u.test(text[m.index - 2] ?? '')) continue;
     const group = m.slice(1).findIndex((g) => g !== undefined);
     const [kind, unit] = UNIT_KINDS[group]!;
     const lead = text.slice(Math.max(0, m.index - 40), m.index);
@@ -48,8 +53,12 @@ export function readWordUnits(text: string, out: Figure[]): void {
     out.push(unit ? { ...figure, unit } : figure);
   }
   for (const m of text.matchAll(FOLD)) {
-    const value = cardinalValue(m[1]!.toLowerCase());
-    if (value !== undefined) out.push({ value, kind: 'multiplier', scale: 1, approximate: false, start: m.index, end: m.index + m[0].length, text: m[0] });
+    const word = WORD_END.exec(text.slice(Math.max(0, m.index - 20), m.index));
+    const value = word ? cardinalValue(word[0].toLowerCase()) : undefined;
+    if (value === undefined) continue;
+    const start = m.index - word![0].length;
+    const end = m.index + m[0].length;
+    out.push({ value, kind: 'multiplier', scale: 1, approximate: false, start, end, text: text.slice(start, end) });
   }
 }
 
