@@ -20,6 +20,7 @@ const NUMERIC_START = /[$€£]|\d+/g;
 
 // Before PERCENT_AFTER: "16,9 prosenttiyksikköä" is percentage points, not percent.
 const POINTS_AFTER = /^[\s\u00a0]?(?:percentage[\s-]points?|prosenttiyksik\p{L}*|procentpunkt\p{L}*|protsendipunkt\p{L}*|процентн\p{L}*\s+пункт\p{L}*|п\.\s?п\.|pp(?![\p{L}])|p\.p\.|个百分点|個百分點)/iu;
+const MAY_BE_POINTS = /^[\s\u00a0]?[pPпП个個]/;
 const DURATIONS: readonly DurationUnit[] = ['seconds', 'minutes', 'hours', 'days', 'years'];
 const DURATION_AFTER = new RegExp(
   String.raw`^[\s\u00a0]?(?:` +
@@ -113,10 +114,14 @@ function readNumerals(text: string, out: Figure[]): void {
     const rest = text.slice(end, end + 40);
     let kind: FigureKind = 'number';
     let scale = 1;
-    let unit = POINTS_AFTER.exec(rest);
+    let unit = PERCENT_AFTER.exec(rest);
     let duration: DurationUnit | undefined;
-    if (unit) kind = 'points';
-    else if ((unit = PERCENT_AFTER.exec(rest))) kind = 'percent';
+    // Percentage points are looked for only where they may be: after a percent word, or before "pp", "п. п.", "个百分点".
+    const points = unit ? unit[0].trim().length > 1 && POINTS_AFTER.exec(rest) : MAY_BE_POINTS.test(rest) && POINTS_AFTER.exec(rest);
+    if (points) {
+      unit = points;
+      kind = 'points';
+    } else if (unit) kind = 'percent';
     else if ((unit = MULTIPLIER_AFTER.exec(rest))) kind = 'multiplier';
     else {
       for (const [re, s] of SCALE_AFTER) {
