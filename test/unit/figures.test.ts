@@ -284,6 +284,36 @@ describe('readFigures: a fraction restated as a percentage', () => {
   });
 });
 
+describe('readFigures: hedges, number words and ranks', () => {
+  const read = (text: string) => readFigures(text).map((f) => [f.text, f.value, f.kind, f.hedge ?? null, f.unit ?? null]);
+  it('reads the hedge before or after a figure, in each language', () => {
+    expect(read('More than four in five consumers')).toEqual([['four in five', 80, 'percent', 'over', null]]);
+    expect(read('Nearly 70% of them')).toEqual([['70%', 70, 'percent', 'under', null]]);
+    expect(read('yli puolet kuluttajista')).toEqual([['puolet', 50, 'percent', 'over', null]]);
+    expect(read('Более половины клиентов')).toEqual([['половины', 50, 'percent', 'over', null]]);
+    expect(read('近七成消费者')).toEqual([['七成', 70, 'percent', 'under', null]]);
+    expect(read('每十个美国人中就有六个以上')).toEqual([['每十个美国人中就有六个', 60, 'percent', 'over', null]]);
+    expect(read('umbes 40% klientidest')).toEqual([['40%', 40, 'percent', 'about', null]]);
+    expect(read('3 or more times')).toEqual([['3', 3, 'number', 'over', null]]);
+    // Not hedges: a word that ends in one, a sentence between.
+    expect(read('Moreover 50% agree')).toEqual([['50%', 50, 'percent', null, null]]);
+    expect(read('It was over. 50% agree')).toEqual([['50%', 50, 'percent', null, null]]);
+  });
+
+  it('reads number words before a unit, durations, percentage points and ranks', () => {
+    expect(read('vain kolme prosenttia sanoo')).toEqual([['kolme prosenttia', 3, 'percent', null, null]]);
+    expect(read('atbildi piecu minūšu laikā')).toEqual([['piecu minūšu', 5, 'number', null, 'minutes']]);
+    expect(read('within five hours')).toEqual([['five hours', 5, 'number', null, 'hours']]);
+    expect(read('только тринадцать процентов')).toEqual([['тринадцать процентов', 13, 'percent', null, null]]);
+    expect(read('grew tenfold')).toEqual([['tenfold', 10, 'multiplier', null, null]]);
+    expect(read('kasvoi 16,9 prosenttiyksikköä')).toEqual([['16,9 prosenttiyksikköä', 16.9, 'points', null, null]]);
+    expect(read('增长了16.9个百分点')).toEqual([['16.9个百分点', 16.9, 'points', null, null]]);
+    expect(read('the second most used channel')).toEqual([['second most', 2, 'rank', null, null]]);
+    expect(read('Tālrunis ir trešais populārākais kanāls')).toEqual([['trešais populārākais', 3, 'rank', null, null]]);
+    expect(read('For the second time, secondly')).toEqual([]);
+  });
+});
+
 describe('readFigures: the fast guards read what the full readers read', () => {
   const pieces = [
     ...['one', 'Three', 'TEN', 'kolme', 'Kymmenen', 'десяти', 'Из', 'trīs', 'Üheksa', 'neli', 'ſix', 'ten', 'hundred', 'ста'],

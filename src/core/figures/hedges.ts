@@ -38,6 +38,8 @@ const AFTER = new Map<string, Hedge>([
   ...['左右', '上下', 'or so'].map((w) => [w, 'about'] as const),
 ]);
 
+const AFTER_FIRST = new Set([...AFTER.keys()].filter((k) => k.includes(' ')).map((k) => k.split(' ')[0]!));
+
 /**
  * The hedge written around the figure at `start`–`end` of `text`, if any. Looked up word by word in tables rather
  * than by regular expressions: this runs for every figure of a document.
@@ -85,10 +87,16 @@ function hedgeAfter(text: string, end: number): Hedge | undefined {
   let i = end;
   while (i < text.length && isSpace(text.charCodeAt(i))) i++;
   const c = text.charCodeAt(i);
-  if (isHan(c)) return AFTER.get(text.slice(i, i + 2)) ?? AFTER.get(text[i]!);
+  if (isHan(c)) {
+    // A measure word may come between: "六个以上", "60 家以上".
+    const at = '个位名家'.includes(text[i]!) ? i + 1 : i;
+    return AFTER.get(text.slice(at, at + 2)) ?? (at === i ? AFTER.get(text[i]!) : undefined);
+  }
   if (c === 43 /* + */) return 'over';
-  // "or more", "tai enemmän", "или более": two words, the first of them short.
-  if (!isLetter(text[i] ?? ' ')) return undefined;
+  // "or more", "tai enemmän", "или более": two words, the first of them one of a few short ones.
+  let j = i;
+  while (j < text.length && j - i < 4 && isLetter(text[j]!)) j++;
+  if (j === i || !AFTER_FIRST.has(text.slice(i, j).toLowerCase())) return undefined;
   const m = /^(\p{L}+)\s+(\p{L}+)/u.exec(text.slice(i, i + 24));
   return m ? AFTER.get(`${m[1]!.toLowerCase()} ${m[2]!.toLowerCase()}`) : undefined;
 }
