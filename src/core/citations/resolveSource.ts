@@ -58,11 +58,12 @@ export class SourceResolver {
     const text = fold(definition.text.replace(/\\([!-/:-@[-`{-~])/g, '$1'));
     // A text naming a publisher and its year decides, whatever the label: "[^hubspot]: HubSpot 2019." cites HubSpot 2019.
     const named = text ? this.named(text) : [];
-    const dated = named.find((c) => c.year !== undefined);
-    if (dated) return this.source(dated.key, 'text');
     // A label may be a source key (`[^zendesk-2019]`); a key can be longer than a slug (a 40-character publisher slug
     // plus "-2019"): the label as it is first.
     const key = [definition.label.toLowerCase(), slugify(definition.label)].find((k) => this.index.bySourceKey(k).length);
+    const dated = named.filter((c) => c.year !== undefined);
+    // A text naming several (a definition quoting another one) cites the one its label names, else the first named.
+    if (dated.length) return this.source(dated.find((c) => c.key === key)?.key ?? firstNamed(text, dated).key, 'text');
     if (key) return this.source(key, 'label');
     // A publisher named without a year: its source without a year, or its one set of statistics ("[^g]: Genesys.").
     const undated = named.find((c) => c.year === undefined);
@@ -112,6 +113,20 @@ export class SourceResolver {
     const publishersFound = new Set(keys.map((c) => c.names[0]));
     return keys.length === 1 && publishersFound.size === 1 ? keys[0]!.key : undefined;
   }
+}
+
+/** The candidate whose name comes first in the text (the longer name on a tie, as `candidates` are ordered). */
+function firstNamed(text: string, candidates: readonly SourceName[]): SourceName {
+  let best = candidates[0]!;
+  let bestAt = Infinity;
+  for (const c of candidates) {
+    const at = Math.min(...c.names.map((n) => (containsWord(text, n) ? text.indexOf(n) : Infinity)));
+    if (at < bestAt) {
+      best = c;
+      bestAt = at;
+    }
+  }
+  return best;
 }
 
 const YEARS = /(?<!\d)(?:19|20)\d\d(?!\d)/g;
