@@ -54,6 +54,7 @@ describe('SourceResolver: by text', () => {
     expect(resolve('zendesk-2019', 'Microsoft Dynamics 365 (2018), citing Zendesk 2019.')?.key).toBe('zendesk-2019');
     expect(resolve('1', 'Microsoft Dynamics 365 (2018), citing Zendesk 2019.')?.key).toBe('microsoft-dynamics-365-2018');
     expect(resolve('1', 'Zendesk 2019, as cited by Microsoft Dynamics 365 (2018).')?.key).toBe('zendesk-2019');
+    expect(resolve('asiakaspalvelutilastot', '“Asiakaspalvelutilastot”, quoting Zendesk 2019.')?.key).toBe('asiakaspalvelutilastot');
   });
 
   it('resolves a publisher named without a year to its one set of statistics, and never guesses between several', () => {

@@ -62,6 +62,10 @@ export class SourceResolver {
     // plus "-2019"): the label as it is first.
     const key = [definition.label.toLowerCase(), slugify(definition.label)].find((k) => this.index.bySourceKey(k).length);
     const dated = named.filter((c) => c.year !== undefined);
+    // A label naming a source the text also names keeps it, unless the text gives that publisher's year
+    // ("[^hubspot]: HubSpot 2019." is HubSpot 2019; "[^article]: “Article”, quoting Grand View Research 2020." is the article).
+    const byLabel = key !== undefined ? named.find((c) => c.key === key) : undefined;
+    if (byLabel && !dated.some((d) => d.names[0] === byLabel.names[0])) return this.source(byLabel.key, 'label');
     // A text naming several (a definition quoting another one) cites the one its label names, else the first named.
     if (dated.length) return this.source(dated.find((c) => c.key === key)?.key ?? firstNamed(text, dated).key, 'text');
     if (key) return this.source(key, 'label');
