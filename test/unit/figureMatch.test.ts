@@ -14,7 +14,8 @@ const stat = (value: number, unit: Unit, valueMax?: number) => ({ value, unit, .
 describe('kindOfUnit', () => {
   it('maps units to the kind of figure they are written as', () => {
     expect(kindOfUnit('%')).toBe('percent');
-    expect(kindOfUnit('pp')).toBe('percent');
+    expect(kindOfUnit('pp')).toBe('points');
+    expect(kindOfUnit('rank')).toBe('rank');
     expect(kindOfUnit('x')).toBe('multiplier');
     expect(kindOfUnit('USD billion')).toBe('money');
     expect(kindOfUnit('EUR')).toBe('money');

@@ -175,9 +175,9 @@ describe('readFigures: money and ranges', () => {
     expect(only('verrattuna 6,5 miljardin dollarin arvoon', '6,5 miljardin dollarin')).toMatchObject({ value: 6.5, kind: 'money', scale: 1e9 });
   });
 
-  it('reads "2–10 minutes" as the range 2 to 10', () => {
-    expect(only('Customers expect a reply in 2–10 minutes.', '2–10')).toMatchObject({ value: 2, valueMax: 10, kind: 'number' });
-    expect(only('Vastust oodatakse 2-10 minuti jooksul.', '2-10')).toMatchObject({ value: 2, valueMax: 10 });
+  it('reads "2–10 minutes" as the range 2 to 10, in minutes', () => {
+    expect(only('Customers expect a reply in 2–10 minutes.', '2–10 minutes')).toMatchObject({ value: 2, valueMax: 10, kind: 'number', unit: 'minutes' });
+    expect(only('Vastust oodatakse 2-10 minuti jooksul.', '2-10 minuti')).toMatchObject({ value: 2, valueMax: 10, unit: 'minutes' });
   });
 
   it('reads thousands separated by a space or a comma as one number', () => {
@@ -284,6 +284,36 @@ describe('readFigures: a fraction restated as a percentage', () => {
   });
 });
 
+describe('readFigures: hedges, number words and ranks', () => {
+  const read = (text: string) => readFigures(text).map((f) => [f.text, f.value, f.kind, f.hedge ?? null, f.unit ?? null]);
+  it('reads the hedge before or after a figure, in each language', () => {
+    expect(read('More than four in five consumers')).toEqual([['four in five', 80, 'percent', 'over', null]]);
+    expect(read('Nearly 70% of them')).toEqual([['70%', 70, 'percent', 'under', null]]);
+    expect(read('yli puolet kuluttajista')).toEqual([['puolet', 50, 'percent', 'over', null]]);
+    expect(read('Более половины клиентов')).toEqual([['половины', 50, 'percent', 'over', null]]);
+    expect(read('近七成消费者')).toEqual([['七成', 70, 'percent', 'under', null]]);
+    expect(read('每十个美国人中就有六个以上')).toEqual([['每十个美国人中就有六个', 60, 'percent', 'over', null]]);
+    expect(read('umbes 40% klientidest')).toEqual([['40%', 40, 'percent', 'about', null]]);
+    expect(read('3 or more times')).toEqual([['3', 3, 'number', 'over', null]]);
+    // Not hedges: a word that ends in one, a sentence between.
+    expect(read('Moreover 50% agree')).toEqual([['50%', 50, 'percent', null, null]]);
+    expect(read('It was over. 50% agree')).toEqual([['50%', 50, 'percent', null, null]]);
+  });
+
+  it('reads number words before a unit, durations, percentage points and ranks', () => {
+    expect(read('vain kolme prosenttia sanoo')).toEqual([['kolme prosenttia', 3, 'percent', null, null]]);
+    expect(read('atbildi piecu minūšu laikā')).toEqual([['piecu minūšu', 5, 'number', null, 'minutes']]);
+    expect(read('within five hours')).toEqual([['five hours', 5, 'number', null, 'hours']]);
+    expect(read('только тринадцать процентов')).toEqual([['тринадцать процентов', 13, 'percent', null, null]]);
+    expect(read('grew tenfold')).toEqual([['tenfold', 10, 'multiplier', null, null]]);
+    expect(read('kasvoi 16,9 prosenttiyksikköä')).toEqual([['16,9 prosenttiyksikköä', 16.9, 'points', null, null]]);
+    expect(read('增长了16.9个百分点')).toEqual([['16.9个百分点', 16.9, 'points', null, null]]);
+    expect(read('the second most used channel')).toEqual([['second most', 2, 'rank', null, null]]);
+    expect(read('Tālrunis ir trešais populārākais kanāls')).toEqual([['trešais populārākais', 3, 'rank', null, null]]);
+    expect(read('For the second time, secondly')).toEqual([]);
+  });
+});
+
 describe('readFigures: the fast guards read what the full readers read', () => {
   const pieces = [
     ...['one', 'Three', 'TEN', 'kolme', 'Kymmenen', 'десяти', 'Из', 'trīs', 'Üheksa', 'neli', 'ſix', 'ten', 'hundred', 'ста'],
@@ -291,6 +321,10 @@ describe('readFigures: the fast guards read what the full readers read', () => {
     ...['a third', 'Two thirds', 'half', 'Puolet', 'половина', 'trešdaļa', 'kolmandik', 'NELJÄNNES', 'pool', 'puse'],
     ...['百分之八十四', '十分之九', '三倍', '倍', '分之', '84', '7,6', '1 000', '$', '€', '%', 'prosenttia', 'miljardia', 'раза', 'в'],
     ...[' ', ' ', '  ', '-', '–', '.', ',', '(', ')', 'x', 'word', 'ä', '客户', 'B2C', '\u00a0'],
+    // Number words before units, ranks, hedges, Chinese tenths and halves.
+    ...['prosenttia', 'percent', 'Procenti', 'минут', 'minūšu', 'hours', 'korda', 'times', 'fold', 'ten', 'piecu', 'тринадцать'],
+    ...['second most', 'Third-largest', 'kolmanneksi tärkein', 'otrais populārākais', 'teine populaarseim', 'вторым по популярности', '第三重要'],
+    ...['over', 'nearly', 'yli', 'lähes', 'почти', '超过', '近', '七成', '一半', '以上', '每十个人中有六个', 'or more'],
   ];
   // "nine out of ten" and its kin, with the words around them that make them something else.
   const fraction = fc

@@ -69,12 +69,22 @@ describe('formatFigure', () => {
     }
   });
 
-  it.todo(
-    // formatFigure has no words for 'EUR million', 'EUR billion' and 'USD trillion' (it writes a bare "7,6"), and
-    // writes 'pp' as "7,6 pp", which the figure reader does not take for percentage points: the inserted figure is
-    // then reported as a value mismatch by statcite itself. No bundled record uses these units yet.
-    'EUR, USD trillion and percentage-point figures are written so the reader reads them back',
-  );
+  // A figure statcite inserts must never be reported by statcite itself as a value mismatch, nor read as another kind.
+  for (const lang of ['en', 'fi', 'et', 'lv', 'ru', 'zh']) {
+    it.each([
+      { value: 7.6, unit: 'EUR million' as const },
+      { value: 7.6, unit: 'EUR billion' as const },
+      { value: 12, unit: 'EUR' as const },
+      { value: 7.6, unit: 'USD trillion' as const },
+      { value: 7.6, unit: 'pp' as const },
+    ])(`${lang}: EUR, USD trillion and percentage points are written so the reader reads them back (%o)`, (stat) => {
+      const written = formatFigure(stat, lang);
+      const figures = readFigures(`Tulos: ${written} kaikista.`);
+      expect(figures.map((f) => f.text), written).toHaveLength(1);
+      expect(figureStates(figures[0]!, stat), `${written} → ${JSON.stringify(figures[0])}`).toBe(true);
+      expect(figureStates(figures[0]!, { value: stat.value, unit: stat.unit === 'pp' ? '%' : stat.unit === 'EUR' ? 'EUR million' : 'USD' }), `${written} is no other kind or scale`).toBe(false);
+    });
+  }
 });
 
 describe('describeFigure and describeSource', () => {

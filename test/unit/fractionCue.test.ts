@@ -3,10 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { fractionCueTest } from '../../src/core/figures/fractionCue';
 import { mayHoldFraction } from '../../src/core/figures/figures';
 import { numberWordList } from '../../src/core/figures/numberWords';
+import { ORDINAL_CUES, WORD_UNIT_CUES } from '../../src/core/figures/wordFigures';
 
 // The regular expression the automaton stands for (figures.ts lists the same words).
 const WHOLES = numberWordList([10, 100, 4, 3, 5, 20]);
-const CUES = ['kymmenestä', 'kümnest', 'sadasta', 'sajast', 'third', 'quarter', 'kolmasosa', 'kolmannes', 'трет', 'trešdaļ', 'kolmandik', 'neljännes', 'четверт', 'ceturtdaļ', 'veerand', 'half', 'puolet', 'половин', 'puse', 'pool'];
+// The fraction words, then the unit words a number word may stand before and the ordinals of ranks.
+const CUES = [
+  ...['kymmenestä', 'kümnest', 'sadasta', 'sajast', 'viidestä', 'viiest', 'neljästä', 'neljast', 'kolmesta', 'kolmest'],
+  ...['third', 'quarter', 'kolmasosa', 'kolmannes', 'neljäsos', 'трет', 'trešdaļ', 'kolmandik', 'neljännes', 'четверт', 'ceturtdaļ', 'veerand', 'half', 'puolet', 'половин', 'puse', 'pool'],
+  ...WORD_UNIT_CUES,
+  ...ORDINAL_CUES,
+];
 const ANY_FRACTION = new RegExp(`(?:in|of|из|no|/)\\s*(?:\\d|${WHOLES.join('|')})|${CUES.join('|')}`, 'iu');
 
 describe('mayHoldFraction', () => {
@@ -14,7 +21,7 @@ describe('mayHoldFraction', () => {
     for (const text of ['Over HALF of them', 'yhdeksän KYMMENESTÄ', 'nine in ten', '9/10', '8 из\u00a0десяти', 'kolmannes', 'Треть', 'one of  4', 'in\u3000five']) {
       expect([text, mayHoldFraction(text)]).toEqual([text, true]);
     }
-    for (const text of ['', 'in', 'of the', 'nothing but tension', 'in x 10', 'behalf'.slice(0, 4), 'пят']) {
+    for (const text of ['', 'in', 'of the', 'nothing but tension', 'in x 10', 'behalf'.slice(0, 4), 'пя', 'kolma']) {
       expect([text, mayHoldFraction(text)]).toEqual([text, false]);
     }
   });

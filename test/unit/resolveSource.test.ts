@@ -41,7 +41,35 @@ describe('SourceResolver: by text', () => {
 
   it('does not resolve when the year is wrong', () => {
     expect(resolve('3', 'Zendesk, CX Trends 2020.')).toBeUndefined();
-    expect(resolve('3', 'Zendesk.')).toBeUndefined();
+  });
+
+  it('lets a text naming publisher and year decide, whatever the label', () => {
+    // `hubspot` is the key of HubSpot's statistics with no year; the text names HubSpot 2019.
+    expect(resolve('hubspot', 'HubSpot 2019.')).toMatchObject({ key: 'hubspot-2019', by: 'text' });
+    expect(resolve('hubspot', 'HubSpot.')?.key).toBe('hubspot');
+    expect(resolve('zendesk-2019', 'Microsoft Dynamics 365, 2018.')?.key).toBe('microsoft-dynamics-365-2018');
+  });
+
+  it('cites, of several publishers and years in one text, the one the label names, else the first named', () => {
+    expect(resolve('zendesk-2019', 'Microsoft Dynamics 365 (2018), citing Zendesk 2019.')?.key).toBe('zendesk-2019');
+    expect(resolve('1', 'Microsoft Dynamics 365 (2018), citing Zendesk 2019.')?.key).toBe('microsoft-dynamics-365-2018');
+    expect(resolve('1', 'Zendesk 2019, as cited by Microsoft Dynamics 365 (2018).')?.key).toBe('zendesk-2019');
+    expect(resolve('asiakaspalvelutilastot', '“Asiakaspalvelutilastot”, quoting Zendesk 2019.')?.key).toBe('asiakaspalvelutilastot');
+  });
+
+  it('resolves a publisher named without a year to its one set of statistics, and never guesses between several', () => {
+    const two = statciteOf([
+      record({ id: 'z-2019', source: { publisher: 'Zendesk', year: 2019 } }),
+      record({ id: 'z-2022', source: { publisher: 'Zendesk', year: 2022 } }),
+      record({ id: 'g-2021', value: 25, source: { publisher: 'Genesys', year: 2021 } }),
+    ]).resolver;
+    const of = (label: string, text: string) => two.resolve(parseMarkdown(`T[^${label}].\n\n[^${label}]: ${text}\n`).definitions[0]!)?.key;
+    expect(of('g', 'Genesys.')).toBe('genesys-2021');
+    expect(of('genesys', 'Genesys.')).toBe('genesys-2021');
+    expect(of('genesys', 'See the chatbot survey.')).toBe('genesys-2021');
+    expect(of('1', 'Zendesk.')).toBeUndefined();
+    expect(of('zendesk', 'The CX report.')).toBeUndefined();
+    expect(of('1', 'Genesys 2020.')).toBeUndefined();
   });
 
   it('does not resolve unknown text, or a publisher name inside another word', () => {

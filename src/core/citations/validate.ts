@@ -161,17 +161,18 @@ function checkMismatch(text: string, sentence: Sentence, sources: readonly Resol
   }
 }
 
-/** Percentages, multipliers and money are always checked; bare numbers only when the sentence has nothing else. */
+/** Percentages, multipliers, money, ranks and durations are always checked; bare numbers only when the sentence has nothing else. */
 function checkedFigures(figures: readonly Figure[]): readonly Figure[] {
-  const typed = figures.filter((f) => f.kind !== 'number');
+  const typed = figures.filter((f) => f.kind !== 'number' || f.unit !== undefined);
   return typed.length ? typed : figures;
 }
 
 function nearestStatistics(figure: Figure, stats: readonly LoadedStatistic[]): LoadedStatistic[] {
   const sameKind = stats.filter((s) => kindOfUnit(s.unit) === figure.kind);
-  return (sameKind.length ? sameKind : [...stats])
-    .sort((a, b) => Math.abs(a.value - figure.value) - Math.abs(b.value - figure.value))
-    .slice(0, 3);
+  const sorted = (sameKind.length ? sameKind : [...stats]).sort((a, b) => Math.abs(a.value - figure.value) - Math.abs(b.value - figure.value));
+  // The same figure found in two articles (HubSpot's 62 % in Finnish and in Chinese) is named once.
+  const seen = new Set<string>();
+  return sorted.filter((s) => !seen.has(describeFigure(s)) && !!seen.add(describeFigure(s))).slice(0, 3);
 }
 
 function replaceFix(title: string, edit: TextEdit | undefined): CitationIssue['fix'] {

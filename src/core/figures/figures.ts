@@ -1,22 +1,11 @@
 import { fractionCueTest } from './fractionCue';
-import { numberWordList, parseChineseNumber, wordNumber } from './numberWords';
+import { IMPLIED_WHOLES, readFractionPairs, readFractionWords, readImpliedFractions, round1, WHOLES } from './fractions';
+import type { DurationUnit, Figure, FigureKind } from './figureTypes';
+import { hedgeAround } from './hedges';
+import { numberWordList, parseChineseNumber } from './numberWords';
+import { ORDINAL_CUES, readChineseWords, readOrdinals, readWordUnits, WORD_UNIT_CUES } from './wordFigures';
 
-/** What kind of quantity a figure is: checked against a statistic's unit. */
-export type FigureKind = 'percent' | 'multiplier' | 'money' | 'number';
-
-/** A figure read from prose, with its offsets in the text it was read from. */
-export interface Figure {
-  readonly value: number;
-  readonly valueMax?: number;
-  readonly kind: FigureKind;
-  /** Scale of a money amount (1e9 for "miljardia", "billion", "млрд"), 1 otherwise. */
-  readonly scale: number;
-  /** True when the value came from words ("one third", "十分之九"), so it may be rounded. */
-  readonly approximate: boolean;
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
+export type { DurationUnit, Figure, FigureKind } from './figureTypes';
 
 const NUMBER = String.raw`(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])|\d+)(?:([.,])(\d+))?`;
 const DASH = String.raw`\s*[-–—‒]\s*`;
@@ -29,6 +18,19 @@ const NUMERIC = new RegExp(`${NOT_IN_WORD}(?:([$€£])\\s?)?${NUMBER}(?:${DASH}
 // A currency sign or the first of a run of digits (one after a digit is never a figure's start).
 const NUMERIC_START = /[$€£]|\d+/g;
 
+// Before PERCENT_AFTER: "16,9 prosenttiyksikköä" is percentage points, not percent.
+const POINTS_AFTER = /^[\s\u00a0]?(?:percentage[\s-]points?|prosenttiyksik\p{L}*|procentpunkt\p{L}*|protsendipunkt\p{L}*|процентн\p{L}*\s+пункт\p{L}*|п\.\s?п\.|pp(?![\p{L}])|p\.p\.|个百分点|個百分點)/iu;
+const MAY_BE_POINTS = /^[\s\u00a0]?[pPпП个個]/;
+const DURATIONS: readonly DurationUnit[] = ['seconds', 'minutes', 'hours', 'days', 'years'];
+const DURATION_AFTER = new RegExp(
+  String.raw`^[\s\u00a0]?(?:` +
+    String.raw`(seconds?|secs?(?![\p{L}])|sekunt\p{L}*|sekund\p{L}*|секунд\p{L}*|秒)` +
+    String.raw`|(minutes?|mins?(?![\p{L}])|minuut\p{L}*|minut\p{L}*|minūt\p{L}*|minūš\p{L}*|минут\p{L}*|мин(?![\p{L}])|分钟)` +
+    String.raw`|(hours?|hrs?(?![\p{L}])|h(?![\p{L}])|tunti\p{L}*|tuntia|tunni\p{L}*|tund\p{L}*|stund\p{L}*|час(?:а|ов|ы)?(?![\p{L}])|小时|个小时)` +
+    String.raw`|(days?|päivä\p{L}*|päev\p{L}*|dien\p{L}*|дн(?:я|ей)(?![\p{L}])|день|天)` +
+    String.raw`|(years?|vuo(?:si|tta|den|deksi)(?![\p{L}])|aasta\p{L}*|gad\p{L}*|лет(?![\p{L}])|год\p{L}*))`,
+  'iu',
+);
 const PERCENT_AFTER = /^\s?(?:%|％|(?:prosent|procent|protsen|процент|per ?cent)[\p{L}]*)/iu;
 const MULTIPLIER_AFTER = /^(?:\s?[x×](?![\p{L}])|-?\s?(?:fold|kertai\p{L}*|kertaa|kertaiseksi)|\s(?:times|kertaa|reizes|reizēm|korda|раза?|разу)(?![\p{L}])|-k korda|-kordselt|-kord\p{L}*|\s?倍)/iu;
 // "в 10 раз": \b would not do, as it only knows ASCII letters.
@@ -36,7 +38,7 @@ const MULTIPLIER_BEFORE = /(?<!\p{L})[вv]\s$/iu;
 const SCALE_AFTER: ReadonlyArray<readonly [RegExp, number]> = [
   [/^\s?(?:billion|bn|miljardi\p{L}*|miljard\p{L}*|mljrd\.?|mrd\.?|млрд\.?|миллиард\p{L}*)/iu, 1e9],
   [/^\s?(?:million|mn|miljoon\p{L}*|miljon\p{L}*|milj\.?|млн\.?|миллион\p{L}*)/iu, 1e6],
-  [/^\s?(?:trillion|biljoon\p{L}*|biljon\p{L}*|триллион\p{L}*)/iu, 1e12],
+  [/^\s?(?:trillion|biljoon\p{L}*|biljon\p{L}*|трлн\.?|триллион\p{L}*)/iu, 1e12],
   [/^\s?亿/u, 1e8],
   [/^\s?万/u, 1e4],
 ];
@@ -59,25 +61,39 @@ export function readFigures(text: string, options: { readers?: number } = {}): F
     if (readers & Reader.Implied) readImpliedFractions(text, figures);
     if (readers & Reader.Words) readFractionWords(text, figures);
     if (readers & Reader.Chinese) readChinese(text, figures);
+    if (readers & Reader.Chinese) readChineseWords(text, figures);
+    if (readers & Reader.WordUnits) readWordUnits(text, figures);
+    if (readers & Reader.Ordinals) readOrdinals(text, figures);
     if (readers & Reader.Numerals) readNumerals(text, figures);
   } catch {
     // A figure reader must never take validation down; an odd input yields what was read so far.
   }
+  if (figures.length === 0) return figures;
   // Most paragraphs state one figure or none: nothing to order or drop.
-  if (figures.length < 2) return figures;
-  figures.sort((a, b) => a.start - b.start);
-  return dropRestated(text, dropOverlaps(figures));
+  if (figures.length > 1) figures.sort((a, b) => a.start - b.start);
+  return withHedges(text, figures.length > 1 ? dropRestated(text, dropOverlaps(figures)) : figures);
+}
+
+/** Each figure with the hedge written around it ("over half", "nearly 70 %"); a new object only where there is one. */
+function withHedges(text: string, figures: Figure[]): Figure[] {
+  for (let i = 0; i < figures.length; i++) {
+    const f = figures[i]!;
+    const hedge = hedgeAround(text, f.start, f.end);
+    if (hedge) figures[i] = { ...f, hedge };
+  }
+  return figures;
 }
 
 /** The figure at other offsets; built field by field, as a spread copy is several times slower on this hot path. */
 export function figureAt(f: Figure, start: number, end: number): Figure {
   const moved: Figure = { value: f.value, kind: f.kind, scale: f.scale, approximate: f.approximate, start, end, text: f.text };
-  return f.valueMax === undefined ? moved : { ...moved, valueMax: f.valueMax };
+  if (f.valueMax === undefined && f.hedge === undefined && f.unit === undefined) return moved;
+  return { ...moved, ...(f.valueMax !== undefined ? { valueMax: f.valueMax } : {}), ...(f.hedge ? { hedge: f.hedge } : {}), ...(f.unit ? { unit: f.unit } : {}) };
 }
 
 /** The figure readers, as bits: `readers: ALL_READERS` runs every one (the tests check the guards against it). */
-export const Reader = { Pairs: 1, Implied: 2, Words: 4, Chinese: 8, Numerals: 16 } as const;
-export const ALL_READERS = 31;
+export const Reader = { Pairs: 1, Implied: 2, Words: 4, Chinese: 8, Numerals: 16, WordUnits: 32, Ordinals: 64 } as const;
+export const ALL_READERS = 127;
 
 function readNumerals(text: string, out: Figure[]): void {
   NUMERIC_START.lastIndex = 0;
@@ -99,7 +115,13 @@ function readNumerals(text: string, out: Figure[]): void {
     let kind: FigureKind = 'number';
     let scale = 1;
     let unit = PERCENT_AFTER.exec(rest);
-    if (unit) kind = 'percent';
+    let duration: DurationUnit | undefined;
+    // Percentage points are looked for only where they may be: after a percent word, or before "pp", "п. п.", "个百分点".
+    const points = unit ? unit[0].trim().length > 1 && POINTS_AFTER.exec(rest) : MAY_BE_POINTS.test(rest) && POINTS_AFTER.exec(rest);
+    if (points) {
+      unit = points;
+      kind = 'points';
+    } else if (unit) kind = 'percent';
     else if ((unit = MULTIPLIER_AFTER.exec(rest))) kind = 'multiplier';
     else {
       for (const [re, s] of SCALE_AFTER) {
@@ -119,6 +141,7 @@ function readNumerals(text: string, out: Figure[]): void {
       } else if (!currencyBefore && scale !== 1) {
         kind = 'number';
       } else if (currencyBefore) kind = 'money';
+      else if (scale === 1 && (unit = DURATION_AFTER.exec(rest))) duration = DURATIONS.find((d, i) => unit![i + 1] !== undefined && d)!;
     }
     if (unit) end += unit[0].length;
     if (kind === 'number' && RAZ_AFTER.test(rest) && MULTIPLIER_BEFORE.test(text.slice(Math.max(0, start - 3), start))) kind = 'multiplier';
@@ -126,7 +149,7 @@ function readNumerals(text: string, out: Figure[]): void {
     if (kind === 'number' && isYear(m[2]!, m[3], value) && (valueMax === undefined || isYear(m[5]!, m[6], valueMax))) continue;
     // No spread of an optional valueMax: this runs for every number, and a spread object is several times slower.
     const figure: Figure = { value, kind, scale, approximate: false, start, end, text: text.slice(start, end) };
-    out.push(valueMax === undefined ? figure : { ...figure, valueMax });
+    out.push(valueMax === undefined && !duration ? figure : { ...figure, ...(valueMax !== undefined ? { valueMax } : {}), ...(duration ? { unit: duration } : {}) });
   }
 }
 
@@ -146,42 +169,25 @@ function isYear(intPart: string, sep: string | undefined, value: number): boolea
   return sep === undefined && /^\d{4}$/.test(intPart) && value >= 1900 && value <= 2100;
 }
 
-/** What a fraction may count out of: "nine in ten", "3/4", "one in five". */
-const WHOLES: readonly number[] = [10, 100, 4, 3, 5, 20];
-// The count is a number word or digits, not any word: a regular expression that took any word and backtracked
-// through it to find "in" was slow, and it let "raportin 9 in 10" hide "9 in 10".
-const byLength = (words: string[]) => words.sort((a, b) => b.length - a.length).join('|');
-const COUNT = String.raw`(\d+|${byLength(numberWordList())})`;
-const WHOLE = String.raw`(\d+|${byLength(numberWordList(WHOLES))})`;
-const IN_OF = String.raw`(?:in|out of|of|из|no|\/)`;
-// The link ("in", "/") and the implied whole come first and the count is checked behind them: a regular expression that
-// starts with a lookbehind or a long list of words tries them at every character, several times slower.
-const FRACTION_PAIR = new RegExp(`(${IN_OF})(?<=(?<![\\p{L}\\p{N}])${COUNT}(\\s*)${IN_OF})\\s*${WHOLE}(?![\\p{L}\\p{N}])`, 'giu');
-// Finnish and Estonian put the "out of ten" in one word: "yhdeksän kymmenestä", "üheksa kümnest", "N sadasta".
-const IMPLIED_WHOLES = ['kymmenestä', 'kümnest', 'sadasta', 'sajast'];
-const OF_IMPLIED_WORD = `(?:${IMPLIED_WHOLES.join('|')})`;
-const FRACTION_OF_IMPLIED = new RegExp(`(${OF_IMPLIED_WORD})(?<=(?<![\\p{L}\\p{N}])${COUNT}(\\s+)${OF_IMPLIED_WORD})(?![\\p{L}\\p{N}])`, 'giu');
-const FRACTION_WORDS: ReadonlyArray<readonly [RegExp, number]> = [
-  [/(?<![\p{L}])(?:one|a) third(?![\p{L}])/giu, 100 / 3],
-  [/(?<![\p{L}])two thirds(?![\p{L}])/giu, 200 / 3],
-  [/(?<![\p{L}])(?:one|a) quarter(?![\p{L}])/giu, 25],
-  [/(?<![\p{L}])(?:kolmasosa\p{L}*|kolmannes\p{L}*|трет[ьия]\p{L}*|trešdaļa\p{L}*|kolmandik\p{L}*)/giu, 100 / 3],
-  [/(?<![\p{L}])(?:neljännes\p{L}*|четверт[ьи]\p{L}*|ceturtdaļa\p{L}*|veerand\p{L}*)/giu, 25],
-  [/(?<![\p{L}])(?:half|puolet|половин\p{L}*|puse|pool)(?![\p{L}])/giu, 50],
-];
-
 const DIGIT = /\d/;
+// 分之 (fractions), 倍 (multipliers), 成 (tenths), 半 (half), 每 ("每十个…"), 第 (ranks): one pass, not six.
+const CHINESE_CUE = /[分倍成半每第]/;
 const NUMBER_WORD = new RegExp(numberWordList().join('|'));
 // "in"/"of"/"из"/"no"/"/" followed by the "ten" (3, 4, 5, 10, 20 or 100) a fraction counts out of.
 const LINKS = ['in', 'of', 'из', 'no', '/'];
 const IN_OF_WHOLE = new RegExp(`(?:${LINKS.join('|')})\\s*(?:\\d|${numberWordList(WHOLES).join('|')})`);
 const OF_IMPLIED = new RegExp(IMPLIED_WHOLES.join('|'));
-const FRACTION_WORD_STEMS = ['third', 'quarter', 'kolmasosa', 'kolmannes', 'трет', 'trešdaļ', 'kolmandik', 'neljännes', 'четверт', 'ceturtdaļ', 'veerand', 'half', 'puolet', 'половин', 'puse', 'pool'];
+const FRACTION_WORD_STEMS = ['third', 'quarter', 'kolmasosa', 'kolmannes', 'neljäsos', 'трет', 'trešdaļ', 'kolmandik', 'neljännes', 'четверт', 'ceturtdaļ', 'veerand', 'half', 'puolet', 'половин', 'puse', 'pool'];
 const FRACTION_WORD = new RegExp(FRACTION_WORD_STEMS.join('|'));
+const WORD_UNIT = new RegExp(WORD_UNIT_CUES.join('|'));
+const ORDINAL = new RegExp(ORDINAL_CUES.join('|'));
 let fractionCue: ((text: string) => boolean) | undefined;
-/** One case-insensitive pass for all three, as most prose has none of them. Built on first use, not at activation. */
+/**
+ * One case-insensitive pass for the words every reader but the numerals' and the Chinese one needs, as most prose has
+ * none of them. Built on first use, not at activation.
+ */
 export function mayHoldFraction(text: string): boolean {
-  fractionCue ??= fractionCueTest([...IMPLIED_WHOLES, ...FRACTION_WORD_STEMS], LINKS, numberWordList(WHOLES));
+  fractionCue ??= fractionCueTest([...IMPLIED_WHOLES, ...FRACTION_WORD_STEMS, ...WORD_UNIT_CUES, ...ORDINAL_CUES], LINKS, numberWordList(WHOLES));
   return fractionCue(text);
 }
 
@@ -194,7 +200,7 @@ export function figureReaders(text: string): number {
   let readers = 0;
   const digit = DIGIT.test(text);
   if (digit) readers |= Reader.Numerals;
-  if (text.includes('分之') || text.includes('倍')) readers |= Reader.Chinese;
+  if (CHINESE_CUE.test(text)) readers |= Reader.Chinese;
   // Most prose has none of these words: one case-insensitive scan before the text is lower-cased for the others.
   if (!mayHoldFraction(text)) return readers;
   const lower = text.toLowerCase();
@@ -203,48 +209,9 @@ export function figureReaders(text: string): number {
   if (IN_OF_WHOLE.test(lower) && hasNumber()) readers |= Reader.Pairs;
   if (OF_IMPLIED.test(lower) && hasNumber()) readers |= Reader.Implied;
   if (FRACTION_WORD.test(lower)) readers |= Reader.Words;
+  if (WORD_UNIT.test(lower)) readers |= Reader.WordUnits;
+  if (ORDINAL.test(lower)) readers |= Reader.Ordinals;
   return readers;
-}
-
-function readFractionPairs(text: string, out: Figure[]): void {
-  let taken = 0;
-  for (const m of text.matchAll(FRACTION_PAIR)) {
-    const [, link, count = '', space = '', whole = ''] = m;
-    // Read left to right as if from the count: a count inside the last match ("four" in "nine in four in ten") is taken.
-    const start = m.index - space.length - count.length;
-    if (start < taken) continue;
-    taken = m.index + m[0].length;
-    const a = wordNumber(count);
-    const b = wordNumber(whole);
-    if (a === undefined || b === undefined || b === 0 || a > b || !WHOLES.includes(b)) continue;
-    // "/" only between digits ("9/10"); words need a real "in"/"of".
-    if (link === '/' && !(/^\d+$/.test(count) && /^\d+$/.test(whole))) continue;
-    const end = m.index + m[0].length;
-    out.push({ value: round1((a / b) * 100), kind: 'percent', scale: 1, approximate: true, start, end, text: text.slice(start, end) });
-  }
-}
-
-function readImpliedFractions(text: string, out: Figure[]): void {
-  let taken = 0;
-  for (const m of text.matchAll(FRACTION_OF_IMPLIED)) {
-    const [, word = '', count = '', space = ''] = m;
-    const start = m.index - space.length - count.length;
-    if (start < taken) continue;
-    taken = m.index + m[0].length;
-    const a = wordNumber(count);
-    const b = /^(?:sadasta|sajast)$/iu.test(word) ? 100 : 10;
-    if (a === undefined || a > b) continue;
-    const end = m.index + m[0].length;
-    out.push({ value: round1((a / b) * 100), kind: 'percent', scale: 1, approximate: true, start, end, text: text.slice(start, end) });
-  }
-}
-
-function readFractionWords(text: string, out: Figure[]): void {
-  for (const [re, value] of FRACTION_WORDS) {
-    for (const m of text.matchAll(re)) {
-      out.push({ value: round1(value), kind: 'percent', scale: 1, approximate: true, start: m.index, end: m.index + m[0].length, text: m[0] });
-    }
-  }
 }
 
 const CN = '[零〇一二两三四五六七八九十百千万0-9]+';
@@ -294,8 +261,4 @@ function dropRestated(text: string, figures: Figure[]): Figure[] {
     const next = figures[i + 1];
     return !(f.approximate && next && !next.approximate && next.kind === 'percent' && /^[\s(（,:–—-]{1,4}$/u.test(text.slice(f.end, next.start)));
   });
-}
-
-function round1(n: number): number {
-  return Math.round(n * 10) / 10;
 }

@@ -3,7 +3,7 @@ const WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, hundred: 100,
   yksi: 1, kaksi: 2, kolme: 3, neljä: 4, viisi: 5, kuusi: 6, seitsemän: 7, kahdeksan: 8, yhdeksän: 9, kymmenen: 10,
   один: 1, одна: 1, два: 2, две: 2, три: 3, четыре: 4, пять: 5, шесть: 6, семь: 7, восемь: 8, девять: 9, десять: 10, десяти: 10, ста: 100, сто: 100,
-  viens: 1, divi: 2, trīs: 3, četri: 4, pieci: 5, seši: 6, septiņi: 7, astoņi: 8, deviņi: 9, desmit: 10,
+  viens: 1, divi: 2, trīs: 3, četri: 4, pieci: 5, seši: 6, septiņi: 7, astoņi: 8, deviņi: 9, desmit: 10, trim: 3, četriem: 4, pieciem: 5,
   üks: 1, kaks: 2, kolm: 3, neli: 4, viis: 5, kuus: 6, seitse: 7, kaheksa: 8, üheksa: 9, kümme: 10,
 };
 

@@ -17,6 +17,11 @@ const REFERENCE_SPACE = ' ';
 const TERMINATORS = /[.!?。！？|]/gu;
 const TRAILING = /["”’»)\]*_]/u;
 const NOT_BLANK = /\S/u;
+const ORDINAL_DOT_NEXT = /^[ \u00a0]\p{Ll}/u;
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
 const NONE: readonly never[] = [];
 
 const analysed = new WeakMap<ProseBlock, Sentence[]>();
@@ -79,6 +84,8 @@ export function splitSentences(block: ProseBlock, withFiguresOnly = false): Sent
     let end = i + 1;
     while (end < text.length && (TRAILING.test(text[end]!) || plain.referenceAt(end))) end++;
     if (end < text.length && !/\s/u.test(text[end]!) && !/[。！？|]/u.test(text[i]!)) continue;
+    // "kopš 2021. gada", "2020. aastal", "3. kesäkuuta": a number's period before a lower-case word is an ordinal.
+    if (text[i] === '.' && isDigit(text.charCodeAt(i - 1)) && ORDINAL_DOT_NEXT.test(text.slice(end, end + 3))) continue;
     add(from, end);
     // Past the last figure there is nothing more to make.
     if (withFiguresOnly && nextFigure === figures.length) return sentences;

@@ -17,6 +17,11 @@ export function formatNumber(value: number, lang: string): string {
 const UNIT_WORDS: Partial<Record<Unit, Record<string, string>>> = {
   'USD billion': { en: 'billion USD', fi: 'miljardia dollaria', et: 'miljardit dollarit', lv: 'miljardi ASV dolāru', ru: 'млрд долларов' },
   'USD million': { en: 'million USD', fi: 'miljoonaa dollaria', et: 'miljonit dollarit', lv: 'miljoni ASV dolāru', ru: 'млн долларов' },
+  'USD trillion': { en: 'trillion USD', fi: 'biljoonaa dollaria', et: 'biljonit dollarit', ru: 'трлн долларов' },
+  'EUR billion': { en: 'billion EUR', fi: 'miljardia euroa', et: 'miljardit eurot', lv: 'miljardi eiro', ru: 'млрд евро' },
+  'EUR million': { en: 'million EUR', fi: 'miljoonaa euroa', et: 'miljonit eurot', lv: 'miljoni eiro', ru: 'млн евро' },
+  EUR: { en: 'EUR', fi: 'euroa', et: 'eurot', lv: 'eiro', ru: 'евро', zh: '欧元' },
+  pp: { en: 'percentage points', fi: 'prosenttiyksikköä', et: 'protsendipunkti', lv: 'procentpunkti', ru: 'п. п.', zh: '个百分点' },
   minutes: { en: 'minutes', fi: 'minuuttia', et: 'minutit', lv: 'minūtes', ru: 'минут', zh: '分钟' },
   seconds: { en: 'seconds', fi: 'sekuntia', et: 'sekundit', lv: 'sekundes', ru: 'секунд', zh: '秒' },
   hours: { en: 'hours', fi: 'tuntia', et: 'tundi', lv: 'stundas', ru: 'часов', zh: '小时' },
@@ -24,7 +29,9 @@ const UNIT_WORDS: Partial<Record<Unit, Record<string, string>>> = {
 };
 
 /** Chinese counts large amounts in 万 (10⁴) and 亿 (10⁸): USD 7.6 billion is 76亿美元, USD 7.6 million 760万美元. */
-const ZH_MONEY: Partial<Record<Unit, readonly [number, string]>> = { 'USD billion': [10, '亿美元'], 'USD million': [100, '万美元'] };
+const ZH_MONEY: Partial<Record<Unit, readonly [number, string]>> = {
+  'USD trillion': [10000, '亿美元'], 'USD billion': [10, '亿美元'], 'USD million': [100, '万美元'], 'EUR billion': [10, '亿欧元'], 'EUR million': [100, '万欧元'],
+};
 
 /**
  * The figure to insert for a statistic in a document of language `lang`: `84 %` in Finnish, Estonian, Latvian and
@@ -38,8 +45,6 @@ export function formatFigure(stat: Pick<Statistic, 'value' | 'valueMax' | 'unit'
   switch (stat.unit) {
     case '%':
       return SPACE_BEFORE_PERCENT.has(l) ? `${num} %` : `${num}%`;
-    case 'pp':
-      return l === 'en' ? `${num} percentage points` : `${num} pp`;
     case 'x':
       return l === 'zh' ? `${num}倍` : `${num}×`;
     default: {
