@@ -4,6 +4,7 @@ import { PrefilterBuild } from './prefilterBuild';
 import { WHOLE_FIELD } from './prefilterVocabulary';
 import { isHanToken } from '../text/searchText';
 import type { PrefilterSource } from './prefilterSource';
+import { corpusOfPostings, idfOf, type CorpusStats } from './corpusStats';
 
 export type { PrefilterSource };
 
@@ -19,7 +20,6 @@ export interface Candidates {
 // fuse.js scores an exact match 0.001 and e errors in m characters e/m, and multiplies per-field scores weighted by
 // the field's weight: ranking by the sum of weight × −ln(score) over the fields a term is in follows it closely.
 const EXACT = -Math.log(0.001);
-const EQUAL = -Math.log(Number.EPSILON);
 /** Above any sum of the other scores. */
 const HAN_PAIR = 1000;
 // A token whose terms have more postings than this is too common to tell records apart: it is left to fuse.js when
@@ -43,6 +43,8 @@ export class Prefilter {
   private readonly touched: Int32Array;
   private readonly mine: Int32Array;
   private readonly ranks: Uint8Array;
+  /** fuse.js's token-search figures over every record: the ranking of candidates weighs words by them. */
+  readonly corpus: CorpusStats;
 
   /**
    * `weights`: the relative weight of each field, as fuse.js's keys. `build`: the build, when it was run (in slices)
@@ -52,7 +54,9 @@ export class Prefilter {
     const total = weights.reduce((a, b) => a + b, 0);
     this.fieldWeight = new Float64Array(256);
     for (let mask = 0; mask < 256; mask++) for (let f = 0; f < weights.length; f++) if (mask & (1 << f)) this.fieldWeight[mask]! += weights[f]! / total;
-    ({ start: this.start, postings: this.postings, masks: this.masks, terms: this.terms } = build.finish());
+    const parts = build.finish();
+    ({ start: this.start, postings: this.postings, masks: this.masks, terms: this.terms } = parts);
+    this.corpus = corpusOfPostings(parts, source.count, (1 << weights.length) - 1);
     this.groups = source.groups;
     this.score = new Float64Array(source.count);
     this.best = new Float64Array(source.count);
@@ -75,7 +79,7 @@ export class Prefilter {
     const { best, score, touched, mine } = this;
     let touchedCount = 0;
     for (const { token, matches, volume } of selective) {
-      const bonus = bonusFor(token, tokens.length);
+      const bonus = this.bonusFor(token, tokens.length);
       if (selective.length === 1) return this.oneToken(token, matches, bonus, limit, preferredGroup) ?? this.top(mine, best, this.scoreAll(token, matches, bonus), limit, preferredGroup);
       // Once rarer tokens found enough records, a common one (a phrase's "customers") only adds to their scores:
       // fuse.js matches the phrase as a whole, so a record with the common word alone hardly matches it.
@@ -103,7 +107,7 @@ export class Prefilter {
     const count = listed.length;
     for (let k = 0; k < count; k++) touched[k] = listed[k]!;
     for (const { token, matches, volume } of selective) {
-      const bonus = bonusFor(token, tokenCount);
+      const bonus = this.bonusFor(token, tokenCount);
       const lookUp = count * matches.length * 20 < volume;
       const mineCount = lookUp ? this.scoreTouched(token, matches, bonus, count) : this.scoreAll(token, matches, bonus, count);
       for (let k = 0; k < mineCount; k++) {
@@ -183,7 +187,7 @@ export class Prefilter {
         const r = postings[i]!;
         if (!every && ranks[r] === 0) continue;
         const mask = masks[i]!;
-        const v = value * fieldWeight[mask & 0x7f]! + (mask & WHOLE_FIELD ? equal : 0) + bonus.pair;
+        const v = (value * fieldWeight[mask & 0x7f]! + (mask & WHOLE_FIELD ? equal : 0)) * bonus.scale + bonus.pair;
         const b = best[r]!;
         if (b === 0) mine[mineCount++] = r;
         if (v > b) best[r] = v;
@@ -214,13 +218,25 @@ export class Prefilter {
         }
         if (lo === end || postings[lo] !== r) continue;
         const mask = masks[lo]!;
-        const v = value * fieldWeight[mask & 0x7f]! + (mask & WHOLE_FIELD ? equal : 0) + bonus.pair;
+        const v = (value * fieldWeight[mask & 0x7f]! + (mask & WHOLE_FIELD ? equal : 0)) * bonus.scale + bonus.pair;
         const b = best[r]!;
         if (b === 0) mine[mineCount++] = r;
         if (v > b) best[r] = v;
       }
     }
     return mineCount;
+  }
+
+  /** What a token adds beyond its terms' matches (see Bonus). */
+  private bonusFor(token: string, tokenCount: number): Bonus {
+    return {
+      equal: 0,
+      // fuse.js needs a Chinese query's characters side by side (two characters allow no error): a record holding one
+      // of the query's character pairs goes before any that only holds its characters apart.
+      pair: token.length === 2 && isHanToken(token) ? HAN_PAIR : 0,
+      // fuse.js's token search weighs each word by its rarity over the whole index: so do the candidates.
+      scale: tokenCount > 1 ? idfOf(this.corpus, token) : 1,
+    };
   }
 
   /** The terms a token may mean, closer ones first, until their postings number `wanted`. */
@@ -271,19 +287,14 @@ export class Prefilter {
   }
 }
 
-/** What a token adds beyond its terms' matches: for a record with a field equal to it, and for a Chinese pair. */
+/**
+ * What a token adds beyond its terms' matches: for a record with a field equal to it (0: fuse.js's token search
+ * scores a word found inside a field as it scores a field that is the word), for a Chinese pair, and its weight.
+ */
 interface Bonus {
   readonly equal: number;
   readonly pair: number;
-}
-
-function bonusFor(token: string, tokenCount: number): Bonus {
-  return {
-    equal: tokenCount === 1 ? EQUAL * 0.2 : 0,
-    // fuse.js needs a Chinese query's characters side by side (two characters allow no error): a record holding one
-    // of the query's character pairs goes before any that only holds its characters apart.
-    pair: token.length === 2 && isHanToken(token) ? HAN_PAIR : 0,
-  };
+  readonly scale: number;
 }
 
 /** A query token and the terms it may mean, with their postings counted. */

@@ -1,5 +1,5 @@
 import { TokenDistance, substringDistance } from './prefilterDistance';
-import type { Vocabulary } from './prefilterVocabulary';
+import { MAX_TOKEN, type Vocabulary } from './prefilterVocabulary';
 import { isHanToken } from '../text/searchText';
 
 export { substringDistance };
@@ -111,6 +111,11 @@ export class TermMatcher {
     const byFirst = new Map<number, Int32Array>();
     for (const [first, list] of firsts) byFirst.set(first, Int32Array.from(list));
     return new TermMatcher(vocabulary, { offsets, chars, bigramStart, bigramTerms, byFirst });
+  }
+
+  /** The number of a folded token that is a term of the index, exactly (the corpus figures are kept by it). */
+  termNumber(token: string): number | undefined {
+    return token.length > MAX_TOKEN ? undefined : this.vocabulary.get(token);
   }
 
   /**
