@@ -72,7 +72,8 @@ export class Prefilter {
    */
   candidates(tokens: readonly string[], limit: number, preferredGroup: number, within?: readonly number[]): Candidates {
     // A phrase's records are those its tokens share, so each token brings more; one token's own matches fill the list.
-    const expanded = tokens.map((token) => this.expand(token, tokens.length > 1 ? limit * 4 : limit));
+    // fuse.js's token search credits each word's near misses too, so in a phrase a word's typos count beside it.
+    const expanded = tokens.map((token) => this.expand(token, tokens.length > 1 ? Infinity : limit));
     const selective = expanded.filter((e) => e.volume <= COMMON).sort((a, b) => a.volume - b.volume);
     if (selective.length === 0) return this.firstContaining(expanded, limit, preferredGroup, within && this.flags(within));
     if (within) return this.amongListed(selective, tokens.length, within, limit, preferredGroup);
