@@ -181,7 +181,7 @@ export class Prefilter {
     let mineCount = 0;
     for (const m of matches) {
       const errors = termErrors(m);
-      const value = termValue(errors, token);
+      const value = termValue(errors, token, bonus.inPhrase);
       const equal = errors === 0 ? bonus.equal : 0;
       const id = termId(m);
       for (let i = start[id]!, end = start[id + 1]!; i < end; i++) {
@@ -204,7 +204,7 @@ export class Prefilter {
     let mineCount = 0;
     for (const m of matches) {
       const errors = termErrors(m);
-      const value = termValue(errors, token);
+      const value = termValue(errors, token, bonus.inPhrase);
       const equal = errors === 0 ? bonus.equal : 0;
       const first = start[termId(m)]!;
       const end = start[termId(m) + 1]!;
@@ -237,6 +237,7 @@ export class Prefilter {
       pair: token.length === 2 && isHanToken(token) ? HAN_PAIR : 0,
       // fuse.js's token search weighs each word by its rarity over the whole index: so do the candidates.
       scale: tokenCount > 1 ? idfOf(this.corpus, token) : 1,
+      inPhrase: tokenCount > 1,
     };
   }
 
@@ -296,6 +297,8 @@ interface Bonus {
   readonly equal: number;
   readonly pair: number;
   readonly scale: number;
+  /** One of several query words: worth what fuse.js's token search credits it (see termValue). */
+  readonly inPhrase: boolean;
 }
 
 /** A query token and the terms it may mean, with their postings counted. */
@@ -305,7 +308,12 @@ interface Expanded {
   readonly volume: number;
 }
 
-/** A term's worth as fuse.js scores it, −ln of its score: 0.001 for the token found exactly, else errors / length. */
-function termValue(errors: number, token: string): number {
+/**
+ * A term's worth as fuse.js scores it. A query of one word: −ln of its score (0.001 for the token found exactly, else
+ * errors / length), as fuse.js multiplies the fields' scores. A word of a phrase: 1 − its score, as fuse.js's token
+ * search adds up the words a field matches (a typo is worth most of an exact match there).
+ */
+function termValue(errors: number, token: string, inPhrase = false): number {
+  if (inPhrase) return errors === 0 ? 0.999 : 1 - errors / token.length;
   return errors === 0 ? EXACT : -Math.log(errors / token.length);
 }

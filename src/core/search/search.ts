@@ -43,14 +43,14 @@ export interface FuseSearchOptions {
  * (a bitap pass per word over the fields a word may match), so the prefilter hands it fewer candidates the more words
  * a query has, keeping a keystroke within a few milliseconds. A list cut short is marked incomplete.
  */
-export const PASS_BUDGET = 600;
+export const PASS_BUDGET = 200;
 /** What the prefilter reads of each statistic: its searchable fields, joined. */
 function scanSource(statistics: readonly LoadedStatistic[]): { count: number; text: (r: number) => string } {
   return { count: statistics.length, text: (r) => recordText(statistics[r]!) };
 }
 
 function candidatesFor(limit: number, words: number): number {
-  return Math.max(40, Math.min(Math.max(limit, 200), Math.floor(PASS_BUDGET / Math.max(1, words))));
+  return Math.max(24, Math.min(limit, Math.floor(PASS_BUDGET / Math.max(1, words))));
 }
 
 /** An index this small (the bundled one has about a hundred statistics) is ranked whole, exactly as before. */
