@@ -8,13 +8,16 @@ import MiniSearch from 'minisearch';
 import { fold, tokens } from '../src/core/text/fold';
 import type { LoadedStatistic } from '../src/core/index/indexFile';
 import * as search from '../src/core/search/search';
+import { FUSE_OPTIONS, toEntry, type Entry } from '../src/core/search/searchEntries';
+import { foldFast } from '../src/core/text/searchText';
 import { searchableText } from './queries';
 
-export const ENGINES = ['statcite', 'statcite-plain', 'fuse-default', 'ufuzzy', 'minisearch', 'flexsearch', 'includes'] as const;
+export const ENGINES = ['statcite', 'fuse-tokens', 'statcite-plain', 'fuse-default', 'ufuzzy', 'minisearch', 'flexsearch', 'includes'] as const;
 export type EngineName = (typeof ENGINES)[number];
 
 export const ENGINE_LABELS: Record<EngineName, string> = {
   statcite: 'statcite (FuseStatisticSearch)',
+  'fuse-tokens': 'fuse.js useTokenSearch over the whole index (reference)',
   'statcite-plain': 'fuse.js, statcite options, no prefilter',
   'fuse-default': 'fuse.js, default options, 3 keys',
   ufuzzy: 'uFuzzy (intraMode 1)',
@@ -58,6 +61,15 @@ export function createEngine(name: EngineName): Engine {
       return statcite(true);
     case 'statcite-plain':
       return statcite(false);
+    case 'fuse-tokens': {
+      // The relevance reference: fuse.js's own token search (statcite's options and tokenizer) over every statistic,
+      // counting document frequencies itself; no prefilter, no figure handling, no language tie-break.
+      let fuse: Fuse<Entry>;
+      return {
+        build: (stats) => void (fuse = new Fuse(stats.map(toEntry), FUSE_OPTIONS)),
+        search: (q, _lang, limit) => fuse.search(foldFast(q).trim(), { limit }).map((r) => r.refIndex),
+      };
+    }
     case 'fuse-default': {
       let fuse: Fuse<LoadedStatistic>;
       return {

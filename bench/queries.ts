@@ -9,7 +9,7 @@ import { describeFigure } from '../src/core/index/format';
 import type { StatisticInput } from '../src/core/index/statistic';
 import { rng } from './generate';
 
-export const KINDS = ['prefix', 'phrase', 'typo', 'diacritics', 'cjk', 'cyrillic', 'figure'] as const;
+export const KINDS = ['prefix', 'phrase', 'typo', 'diacritics', 'cjk', 'cyrillic', 'figure', 'writer'] as const;
 export type QueryKind = (typeof KINDS)[number];
 
 export interface Query {
@@ -87,6 +87,30 @@ export function makeQueries(records: readonly StatisticInput[], texts: readonly 
       if (!w) return undefined;
       const fig = random() < 0.5 ? `${r.value}%` : `${r.value} %`;
       return { text: random() < 0.5 ? `${w} ${fig}` : `${fig} ${w}`, terms: [fold(w)], value: r.value, target: i, lang: r.lang };
+    },
+    // A writer's phrase: 3–6 of the record's words in any order, one of them with a typo, plus one word from another
+    // record (a word the record lacks). The record's own words (before the typo) are the intended terms.
+    writer: (r, i) => {
+      const own = [...new Set(wordsOf(`${r.quote} ${r.en}`, 3).map((w) => w.toLowerCase()))];
+      if (r.lang === 'zh') for (const run of r.quote.match(/\p{Script=Han}{2,}/gu) ?? []) own.push(run.slice(0, 2));
+      const count = 2 + Math.floor(random() * 4);
+      if (own.length < count) return undefined;
+      const words: string[] = [];
+      while (words.length < count) {
+        const w = own.splice(Math.floor(random() * own.length), 1)[0]!;
+        words.push(w);
+      }
+      const terms = words.map(fold);
+      const long = words.findIndex((w) => w.length >= 6);
+      if (long >= 0) words[long] = typo(words[long]!, random);
+      const other = records[Math.floor(random() * records.length)]!;
+      const foreign = wordsOf(other.en, 4).map((w) => w.toLowerCase()).find((w) => !texts[i]!.includes(fold(w)));
+      if (foreign) words.push(foreign);
+      for (let k = words.length - 1; k > 0; k--) {
+        const j = Math.floor(random() * (k + 1));
+        [words[k], words[j]] = [words[j]!, words[k]!];
+      }
+      return { text: words.join(' '), terms, target: i, lang: r.lang };
     },
   };
   for (const kind of KINDS) {

@@ -2,7 +2,7 @@
 import { ENGINE_LABELS, ENGINES, type EngineName } from './engines';
 
 interface Summary { n: number; median: number; p95: number; max: number }
-interface Quality { n: number; recall20: number | null; precision20: number | null; target20: number | null }
+interface Quality { n: number; recall20: number | null; precision20: number | null; target20: number | null; recall5?: number | null; mrr?: number | null }
 interface SearchRun {
   error?: string;
   buildMs: number;
@@ -16,6 +16,9 @@ interface SearchRun {
   byKind: Record<string, Quality>;
   complete: boolean;
   agreement?: { top1: number; top10: number; n: number };
+  agreementTokens?: { top1: number; top5: number; n: number };
+  p95ByKind?: Record<string, number>;
+  maxByKind?: Record<string, number>;
   repeats?: Array<{ p95: number; max: number; buildMs: number }>;
   load?: number;
 }
@@ -28,8 +31,8 @@ function searchTable(name: string, runs: Record<string, SearchRun>, records: num
   const rows = [
     `### ${name}: ${records.toLocaleString('en')} statistics, ${queries} queries`,
     '',
-    '| approach | build ms (cpu) | index MB | first query ms | query median / p95 / max ms (n) | query CPU p95 ms | keystroke p95 / max ms | recall@20 | typo | CJK | Cyrillic | precision@20 | same top hit as fuse.js / top-10 overlap |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| approach | build ms (cpu) | index MB | first query ms | query median / p95 / max ms (n) | query CPU p95 ms | keystroke p95 / max ms | recall@20 | typo | CJK | Cyrillic | precision@20 | recall@5 / MRR | writer phrase recall@5 / MRR | same top 5 / top hit as fuse.js token search (n) | same top hit as fuse.js / top-10 overlap |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const engine of ENGINES) {
     const r = runs[engine];
@@ -40,22 +43,25 @@ function searchTable(name: string, runs: Record<string, SearchRun>, records: num
     }
     const q = r.queries;
     const partial = (r.complete ? '' : ` (${q.n + 1} of ${queries})`) + (r.repeats ? ` (p95 of ${r.repeats.length} runs: ${r.repeats.map((x) => ms(x.p95, 2)).join(', ')})` : '');
+    const tokens = r.agreementTokens ? `${ratio(r.agreementTokens.top5)} / ${ratio(r.agreementTokens.top1)} (n=${r.agreementTokens.n})` : engine === 'fuse-tokens' ? '(reference)' : '—';
     const agree = r.agreement ? `${ratio(r.agreement.top1)} / ${ratio(r.agreement.top10)} (n=${r.agreement.n})` : engine === 'statcite-plain' ? '(reference)' : '—';
     rows.push(
-      `| ${ENGINE_LABELS[engine]} | ${ms(r.buildMs, 0)} (${ms(r.buildCpuMs, 0)}) | ${ms(r.indexMB)} | ${ms(r.firstQueryMs)} | ${ms(q.median, 2)} / ${ms(q.p95, 2)} / ${ms(q.max)}${partial} | ${ms(r.queryCpu?.p95, 2)} | ${ms(r.keystrokes.p95, 2)} / ${ms(r.keystrokes.max)} | ${ratio(r.quality.recall20)} | ${ratio(r.byKind.typo?.recall20)} | ${ratio(r.byKind.cjk?.recall20)} | ${ratio(r.byKind.cyrillic?.recall20)} | ${ratio(r.quality.precision20)} | ${agree} |`,
+      `| ${ENGINE_LABELS[engine]} | ${ms(r.buildMs, 0)} (${ms(r.buildCpuMs, 0)}) | ${ms(r.indexMB)} | ${ms(r.firstQueryMs)} | ${ms(q.median, 2)} / ${ms(q.p95, 2)} / ${ms(q.max)}${partial} | ${ms(r.queryCpu?.p95, 2)} | ${ms(r.keystrokes.p95, 2)} / ${ms(r.keystrokes.max)} | ${ratio(r.quality.recall20)} | ${ratio(r.byKind.typo?.recall20)} | ${ratio(r.byKind.cjk?.recall20)} | ${ratio(r.byKind.cyrillic?.recall20)} | ${ratio(r.quality.precision20)} | ${ratio(r.quality.recall5)} / ${ratio(r.quality.mrr)} | ${ratio(r.byKind.writer?.recall5)} / ${ratio(r.byKind.writer?.mrr)} | ${tokens} | ${agree} |`,
     );
   }
+  const st = runs.statcite;
+  if (st && !st.error && st.p95ByKind) rows.push('', `statcite p95 / max by query kind (ms): ${Object.keys(st.p95ByKind).map((k) => `${k} ${ms(st.p95ByKind![k], 2)} / ${ms(st.maxByKind?.[k], 1)}`).join('; ')}.`);
   return rows.join('\n');
 }
 
 function summaryTable(search: Results): string {
-  const rows = ['| approach | 1k: query p95 | 10k: query p95 | 100k: query p95 / max | 100k: build | 100k: index memory | 100k: typo recall@20 | 100k: recall@20 |', '|---|---|---|---|---|---|---|---|'];
+  const rows = ['| approach | 1k: query p95 | 10k: query p95 | 100k: query p95 / max | 100k: build | 100k: index memory | 100k: typo recall@20 | 100k: recall@20 | 100k: keystroke p95 | 100k: writer recall@5 / MRR | 100k: top 5 as the reference |', '|---|---|---|---|---|---|---|---|---|---|---|'];
   for (const engine of ENGINES) {
     const at = (size: string) => search[size]?.[engine] as SearchRun | undefined;
     const big = at('100k');
     const p95 = (r?: SearchRun) => (r && !r.error ? `${ms(r.queries.p95, 2)} ms${r.complete ? '' : '*'}${r.repeats ? ` (${r.repeats.map((x) => ms(x.p95, 1)).join(' / ')})` : ''}` : '—');
     rows.push(
-      `| ${ENGINE_LABELS[engine as EngineName]} | ${p95(at('1k'))} | ${p95(at('10k'))} | ${big && !big.error ? `${ms(big.queries.p95, 2)} / ${ms(big.queries.max)} ms${big.complete ? '' : '*'}${big.repeats ? ` (p95 of ${big.repeats.length} runs: ${big.repeats.map((x) => ms(x.p95, 1)).join(' / ')})` : ''}` : '—'} | ${big && !big.error ? `${(big.buildMs / 1000).toFixed(2)} s` : '—'} | ${big && !big.error ? `${ms(big.indexMB)} MB` : '—'} | ${ratio(big?.byKind?.typo?.recall20)} | ${ratio(big?.quality?.recall20)} |`,
+      `| ${ENGINE_LABELS[engine as EngineName]} | ${p95(at('1k'))} | ${p95(at('10k'))} | ${big && !big.error ? `${ms(big.queries.p95, 2)} / ${ms(big.queries.max)} ms${big.complete ? '' : '*'}${big.repeats ? ` (p95 of ${big.repeats.length} runs: ${big.repeats.map((x) => ms(x.p95, 1)).join(' / ')})` : ''}` : '—'} | ${big && !big.error ? `${(big.buildMs / 1000).toFixed(2)} s` : '—'} | ${big && !big.error ? `${ms(big.indexMB)} MB` : '—'} | ${ratio(big?.byKind?.typo?.recall20)} | ${ratio(big?.quality?.recall20)} | ${big && !big.error && big.keystrokes.n ? `${ms(big.keystrokes.p95, 2)} ms` : '—'} | ${ratio(big?.byKind?.writer?.recall5)} / ${ratio(big?.byKind?.writer?.mrr)} | ${big?.agreementTokens ? `${ratio(big.agreementTokens.top5)} (n=${big.agreementTokens.n})` : '—'} |`,
     );
   }
   return rows.join('\n') + '\n\n\\* measured on the first queries only: the engine ran out of its time budget (see n in the tables below). statcite is measured in several fresh processes; the run with the median p95 is shown, each run\'s p95 in brackets.';

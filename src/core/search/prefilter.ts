@@ -4,6 +4,7 @@ import { PrefilterBuild } from './prefilterBuild';
 import { WHOLE_FIELD } from './prefilterVocabulary';
 import { isHanToken } from '../text/searchText';
 import type { PrefilterSource } from './prefilterSource';
+import { corpusOfPostings, idfOf, type CorpusStats } from './corpusStats';
 
 export type { PrefilterSource };
 
@@ -19,7 +20,6 @@ export interface Candidates {
 // fuse.js scores an exact match 0.001 and e errors in m characters e/m, and multiplies per-field scores weighted by
 // the field's weight: ranking by the sum of weight × −ln(score) over the fields a term is in follows it closely.
 const EXACT = -Math.log(0.001);
-const EQUAL = -Math.log(Number.EPSILON);
 /** Above any sum of the other scores. */
 const HAN_PAIR = 1000;
 // A token whose terms have more postings than this is too common to tell records apart: it is left to fuse.js when
@@ -43,6 +43,8 @@ export class Prefilter {
   private readonly touched: Int32Array;
   private readonly mine: Int32Array;
   private readonly ranks: Uint8Array;
+  /** fuse.js's token-search figures over every record: the ranking of candidates weighs words by them. */
+  readonly corpus: CorpusStats;
 
   /**
    * `weights`: the relative weight of each field, as fuse.js's keys. `build`: the build, when it was run (in slices)
@@ -52,7 +54,9 @@ export class Prefilter {
     const total = weights.reduce((a, b) => a + b, 0);
     this.fieldWeight = new Float64Array(256);
     for (let mask = 0; mask < 256; mask++) for (let f = 0; f < weights.length; f++) if (mask & (1 << f)) this.fieldWeight[mask]! += weights[f]! / total;
-    ({ start: this.start, postings: this.postings, masks: this.masks, terms: this.terms } = build.finish());
+    const parts = build.finish();
+    ({ start: this.start, postings: this.postings, masks: this.masks, terms: this.terms } = parts);
+    this.corpus = corpusOfPostings(parts, source.count, (1 << weights.length) - 1);
     this.groups = source.groups;
     this.score = new Float64Array(source.count);
     this.best = new Float64Array(source.count);
@@ -68,14 +72,15 @@ export class Prefilter {
    */
   candidates(tokens: readonly string[], limit: number, preferredGroup: number, within?: readonly number[]): Candidates {
     // A phrase's records are those its tokens share, so each token brings more; one token's own matches fill the list.
-    const expanded = tokens.map((token) => this.expand(token, tokens.length > 1 ? limit * 4 : limit));
+    // fuse.js's token search credits each word's near misses too, so in a phrase a word's typos count beside it.
+    const expanded = tokens.map((token) => this.expand(token, tokens.length > 1 ? Infinity : limit));
     const selective = expanded.filter((e) => e.volume <= COMMON).sort((a, b) => a.volume - b.volume);
     if (selective.length === 0) return this.firstContaining(expanded, limit, preferredGroup, within && this.flags(within));
     if (within) return this.amongListed(selective, tokens.length, within, limit, preferredGroup);
     const { best, score, touched, mine } = this;
     let touchedCount = 0;
     for (const { token, matches, volume } of selective) {
-      const bonus = bonusFor(token, tokens.length);
+      const bonus = this.bonusFor(token, tokens.length);
       if (selective.length === 1) return this.oneToken(token, matches, bonus, limit, preferredGroup) ?? this.top(mine, best, this.scoreAll(token, matches, bonus), limit, preferredGroup);
       // Once rarer tokens found enough records, a common one (a phrase's "customers") only adds to their scores:
       // fuse.js matches the phrase as a whole, so a record with the common word alone hardly matches it.
@@ -103,7 +108,7 @@ export class Prefilter {
     const count = listed.length;
     for (let k = 0; k < count; k++) touched[k] = listed[k]!;
     for (const { token, matches, volume } of selective) {
-      const bonus = bonusFor(token, tokenCount);
+      const bonus = this.bonusFor(token, tokenCount);
       const lookUp = count * matches.length * 20 < volume;
       const mineCount = lookUp ? this.scoreTouched(token, matches, bonus, count) : this.scoreAll(token, matches, bonus, count);
       for (let k = 0; k < mineCount; k++) {
@@ -176,14 +181,14 @@ export class Prefilter {
     let mineCount = 0;
     for (const m of matches) {
       const errors = termErrors(m);
-      const value = termValue(errors, token);
+      const value = termValue(errors, token, bonus.inPhrase);
       const equal = errors === 0 ? bonus.equal : 0;
       const id = termId(m);
       for (let i = start[id]!, end = start[id + 1]!; i < end; i++) {
         const r = postings[i]!;
         if (!every && ranks[r] === 0) continue;
         const mask = masks[i]!;
-        const v = value * fieldWeight[mask & 0x7f]! + (mask & WHOLE_FIELD ? equal : 0) + bonus.pair;
+        const v = (value * fieldWeight[mask & 0x7f]! + (mask & WHOLE_FIELD ? equal : 0)) * bonus.scale + bonus.pair;
         const b = best[r]!;
         if (b === 0) mine[mineCount++] = r;
         if (v > b) best[r] = v;
@@ -199,7 +204,7 @@ export class Prefilter {
     let mineCount = 0;
     for (const m of matches) {
       const errors = termErrors(m);
-      const value = termValue(errors, token);
+      const value = termValue(errors, token, bonus.inPhrase);
       const equal = errors === 0 ? bonus.equal : 0;
       const first = start[termId(m)]!;
       const end = start[termId(m) + 1]!;
@@ -214,13 +219,26 @@ export class Prefilter {
         }
         if (lo === end || postings[lo] !== r) continue;
         const mask = masks[lo]!;
-        const v = value * fieldWeight[mask & 0x7f]! + (mask & WHOLE_FIELD ? equal : 0) + bonus.pair;
+        const v = (value * fieldWeight[mask & 0x7f]! + (mask & WHOLE_FIELD ? equal : 0)) * bonus.scale + bonus.pair;
         const b = best[r]!;
         if (b === 0) mine[mineCount++] = r;
         if (v > b) best[r] = v;
       }
     }
     return mineCount;
+  }
+
+  /** What a token adds beyond its terms' matches (see Bonus). */
+  private bonusFor(token: string, tokenCount: number): Bonus {
+    return {
+      equal: 0,
+      // fuse.js needs a Chinese query's characters side by side (two characters allow no error): a record holding one
+      // of the query's character pairs goes before any that only holds its characters apart.
+      pair: token.length === 2 && isHanToken(token) ? HAN_PAIR : 0,
+      // fuse.js's token search weighs each word by its rarity over the whole index: so do the candidates.
+      scale: tokenCount > 1 ? idfOf(this.corpus, token) : 1,
+      inPhrase: tokenCount > 1,
+    };
   }
 
   /** The terms a token may mean, closer ones first, until their postings number `wanted`. */
@@ -271,19 +289,16 @@ export class Prefilter {
   }
 }
 
-/** What a token adds beyond its terms' matches: for a record with a field equal to it, and for a Chinese pair. */
+/**
+ * What a token adds beyond its terms' matches: for a record with a field equal to it (0: fuse.js's token search
+ * scores a word found inside a field as it scores a field that is the word), for a Chinese pair, and its weight.
+ */
 interface Bonus {
   readonly equal: number;
   readonly pair: number;
-}
-
-function bonusFor(token: string, tokenCount: number): Bonus {
-  return {
-    equal: tokenCount === 1 ? EQUAL * 0.2 : 0,
-    // fuse.js needs a Chinese query's characters side by side (two characters allow no error): a record holding one
-    // of the query's character pairs goes before any that only holds its characters apart.
-    pair: token.length === 2 && isHanToken(token) ? HAN_PAIR : 0,
-  };
+  readonly scale: number;
+  /** One of several query words: worth what fuse.js's token search credits it (see termValue). */
+  readonly inPhrase: boolean;
 }
 
 /** A query token and the terms it may mean, with their postings counted. */
@@ -293,7 +308,12 @@ interface Expanded {
   readonly volume: number;
 }
 
-/** A term's worth as fuse.js scores it, −ln of its score: 0.001 for the token found exactly, else errors / length. */
-function termValue(errors: number, token: string): number {
+/**
+ * A term's worth as fuse.js scores it. A query of one word: −ln of its score (0.001 for the token found exactly, else
+ * errors / length), as fuse.js multiplies the fields' scores. A word of a phrase: 1 − its score, as fuse.js's token
+ * search adds up the words a field matches (a typo is worth most of an exact match there).
+ */
+function termValue(errors: number, token: string, inPhrase = false): number {
+  if (inPhrase) return errors === 0 ? 0.999 : 1 - errors / token.length;
   return errors === 0 ? EXACT : -Math.log(errors / token.length);
 }

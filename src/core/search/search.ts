@@ -5,6 +5,8 @@ import { StatisticTables, baseLang } from '../index/statisticTables';
 import { MAX_TOKEN } from './prefilterVocabulary';
 import { FIELD_WEIGHTS, rankWithFuse, recordText, toIndexedEntry, type IndexedEntry, type RankedEntry } from './searchEntries';
 import { foldFast, searchTokens } from '../text/searchText';
+import { corpusOfFields, type CorpusStats } from './corpusStats';
+import { capQuery } from './queryLimit';
 
 /** One search hit: the statistic and its score (0 is a perfect match, 1 no match). */
 export interface SearchHit {
@@ -37,21 +39,18 @@ export interface FuseSearchOptions {
 }
 
 /**
- * How many statistics fuse.js ranks for a query: its bitap search costs about 25 µs per statistic for a short query
- * and more for a long one (it tries up to 40 % errors, one pass over each field per error), so the prefilter hands it
- * `limit` statistics for short queries and fewer for long phrases, keeping a keystroke within a few milliseconds. A
- * long phrase is typed to find one statistic, and a list cut short is marked incomplete.
+ * How many statistics fuse.js ranks for a query: its token search costs about 5 µs per statistic and query word
+ * (a bitap pass per word over the fields a word may match), so the prefilter hands it fewer candidates the more words
+ * a query has, keeping a keystroke within a few milliseconds. A list cut short is marked incomplete.
  */
 export const PASS_BUDGET = 200;
-
 /** What the prefilter reads of each statistic: its searchable fields, joined. */
 function scanSource(statistics: readonly LoadedStatistic[]): { count: number; text: (r: number) => string } {
   return { count: statistics.length, text: (r) => recordText(statistics[r]!) };
 }
 
-function candidatesFor(limit: number, pattern: string): number {
-  const passes = Math.floor(0.4 * Math.min(pattern.length, 32)) + 1;
-  return Math.max(24, Math.min(limit, Math.floor(PASS_BUDGET / passes)));
+function candidatesFor(limit: number, words: number): number {
+  return Math.max(24, Math.min(limit, Math.floor(PASS_BUDGET / Math.max(1, words))));
 }
 
 /** An index this small (the bundled one has about a hundred statistics) is ranked whole, exactly as before. */
@@ -71,6 +70,8 @@ export class FuseStatisticSearch implements StatisticSearch {
   /** Without a prefilter: every entry, made once. */
   private readonly entries?: IndexedEntry[];
   private readonly prefilter?: Prefilter;
+  /** fuse.js's word weights over every statistic (see corpusStats.ts). */
+  private readonly corpus: CorpusStats;
 
   constructor(statistics: readonly LoadedStatistic[], options: FuseSearchOptions = {}) {
     this.statistics = statistics;
@@ -79,8 +80,10 @@ export class FuseStatisticSearch implements StatisticSearch {
     ({ langs: this.langs, groupIds: this.groupIds, byValue: this.byValue } = tables);
     if (options.prefilter === false || statistics.length <= RANK_WHOLE_UP_TO) {
       this.entries = statistics.map(toIndexedEntry);
+      this.corpus = corpusOfFields(this.entries.map((e) => e.texts));
     } else {
       this.prefilter = new Prefilter({ ...scanSource(statistics), groups: tables.groups }, FIELD_WEIGHTS, options.built?.prefilter);
+      this.corpus = this.prefilter.corpus;
     }
   }
 
@@ -102,7 +105,7 @@ export class FuseStatisticSearch implements StatisticSearch {
 
   search(query: string, options: SearchOptions = {}): SearchResult {
     const limit = options.limit ?? 50;
-    const folded = foldFast(query).trim();
+    const folded = foldFast(capQuery(query)).trim();
     const number = NUMBER_IN_QUERY.exec(folded);
     const value = number ? Number(number[1]!.replace(',', '.')) : undefined;
     const words = number ? (folded.slice(0, number.index) + ' ' + folded.slice(number.index + number[0].length)).trim() : folded;
@@ -138,11 +141,12 @@ export class FuseStatisticSearch implements StatisticSearch {
     // A large index's entries are made for each query and not kept: kept for the next keystrokes (a cache of 4,096
     // was tried), they outlived young collections and filled the old generation, whose full collections pause a
     // keystroke for about 20 ms at 100k statistics, while folding a few hundred fields costs little.
-    const fuseOver = (records: ArrayLike<number>) => rankWithFuse(Array.from(records, (i) => this.entries?.[i] ?? toIndexedEntry(this.statistics[i]!)), pattern).map(toHit);
-    if (!this.prefilter) return { hits: within ? fuseOver(within) : rankWithFuse(this.entries!, pattern).map(toHit), truncated: false };
-    if (within && within.length <= candidatesFor(limit, pattern)) return { hits: fuseOver(within), truncated: false };
-    const tokens = searchTokens(pattern).slice(0, 8).map((t) => t.slice(0, MAX_TOKEN));
-    const picked = this.prefilter.candidates(tokens, candidatesFor(limit, pattern), lang === undefined ? -1 : (this.groupIds.get(lang) ?? -1), within);
+    const fuseOver = (records: ArrayLike<number>) => rankWithFuse(Array.from(records, (i) => this.entries?.[i] ?? toIndexedEntry(this.statistics[i]!)), pattern, this.corpus).map(toHit);
+    if (!this.prefilter) return { hits: within ? fuseOver(within) : rankWithFuse(this.entries!, pattern, this.corpus).map(toHit), truncated: false };
+    const tokens = [...new Set(searchTokens(pattern).map((t) => t.slice(0, MAX_TOKEN)))];
+    const budget = candidatesFor(limit, tokens.length);
+    if (within && within.length <= budget) return { hits: fuseOver(within), truncated: false };
+    const picked = this.prefilter.candidates(tokens, budget, lang === undefined ? -1 : (this.groupIds.get(lang) ?? -1), within);
     return { hits: fuseOver(picked.records), truncated: picked.truncated };
   }
 

@@ -2,6 +2,7 @@ import Fuse, { type IFuseOptions, type RecordEntryObject } from 'fuse.js';
 import { describeFigure } from '../index/format';
 import type { LoadedStatistic } from '../index/indexFile';
 import { TokenDistance } from './prefilterDistance';
+import { corpusOfFields, fuseTokens, type CorpusStats } from './corpusStats';
 import { FIELD_SEPARATOR } from './prefilterVocabulary';
 import { fieldFilter, scriptsOf } from './searchScripts';
 import { foldFast } from '../text/searchText';
@@ -28,6 +29,10 @@ export const FUSE_OPTIONS = {
   ignoreFieldNorm: true,
   threshold: 0.4,
   minMatchCharLength: 1,
+  // Each query word is matched on its own (bitap, fuzzily) in any field and order, and weighed by its rarity (idf):
+  // a record ranks by how many of the words it has, how rare they are, then how well they match.
+  useTokenSearch: true,
+  tokenize: fuseTokens,
   keys: [
     { name: 'en', weight: FIELD_WEIGHTS[0] },
     { name: 'quote', weight: FIELD_WEIGHTS[1] },
@@ -97,28 +102,41 @@ export interface RankedEntry {
   readonly score: number;
 }
 
+/** fuse.js with the corpus figures of the whole index in place of those of the entries it is given. */
+class FuseOverCorpus extends Fuse<IndexedEntry> {
+  constructor(list: readonly IndexedEntry[], index: ReturnType<typeof Fuse.parseIndex<IndexedEntry>>, corpus: CorpusStats) {
+    // Built without token search, so that fuse.js does not count the candidates' words (a tokenizing of every
+    // field, per query), then given the whole index's figures: its token searcher reads only `df` and `fieldCount`
+    // (test/unit/tokenSearch.test.ts holds the ranking to fuse.js's own over every statistic).
+    super(list, { ...FUSE_OPTIONS, useTokenSearch: false } as IFuseOptions<IndexedEntry>, index);
+    this.options.useTokenSearch = true;
+    this._invertedIndex = { df: corpus.df as Map<string, number>, fieldCount: corpus.fieldCount, docFieldCount: new Map(), docTermFieldHits: new Map() };
+  }
+}
+
 /**
- * fuse.js ranking entries (the prefilter's candidates, or a small index whole), with an index assembled from their
- * ready-made records: `new Fuse(entries)` would re-read every field and count its words (the norm). Fields that
- * cannot match for want of the pattern's scripts or length are left out (see searchScripts.ts); scores unchanged.
+ * fuse.js's token search ranking entries (the prefilter's candidates, or a small index whole), with an index
+ * assembled from their ready-made records: `new Fuse(entries)` would re-read every field and count its words (the
+ * norm). Words are weighed by `corpus` (by default the entries' own figures, as plain fuse.js over them). Fields
+ * that no query word can match (for want of its scripts, length or letters) are left out; scores unchanged.
  */
-export function rankWithFuse(list: readonly IndexedEntry[], pattern: string): RankedEntry[] {
-  const canMatch = fieldFilter(pattern, FUSE_OPTIONS.threshold);
-  // fuse.js tries every number of errors up to its threshold before it gives up on a field, one pass over the field
-  // each: one pass of ours rules out most fields it would not match.
-  const near = new TokenDistance(pattern);
-  const allowed = Math.floor(FUSE_OPTIONS.threshold * pattern.length + 1e-9);
+export function rankWithFuse(list: readonly IndexedEntry[], pattern: string, corpus?: CorpusStats): RankedEntry[] {
+  const words = [...new Set(fuseTokens(pattern))];
+  if (!words.length) return [];
+  // fuse.js tries every number of errors up to its threshold before it gives up on a word in a field, one pass over
+  // the field each: one pass of ours per word rules out most fields it would not match.
+  const checks = words.map((word) => ({ canMatch: fieldFilter(word, FUSE_OPTIONS.threshold), near: new TokenDistance(word), allowed: Math.floor(FUSE_OPTIONS.threshold * word.length + 1e-9) }));
   // The field-length norm (`n`) is not used: FUSE_OPTIONS ignore it.
   const records = list.map((e, i) => {
     const $: Record<number, RecordEntryObject> = {};
     e.texts.forEach((v, k) => {
-      if (canMatch(scriptsOfField(e, k), v.length) && near.occursWithin(v, allowed)) $[k] = { v, n: 1 };
+      const scripts = scriptsOfField(e, k);
+      if (checks.some((c) => c.canMatch(scripts, v.length) && c.near.occursWithin(v, c.allowed))) $[k] = { v, n: 1 };
     });
     return { i, $ };
   });
   const index = Fuse.parseIndex<IndexedEntry>({ keys: FUSE_KEYS, records });
-  return new Fuse(list, FUSE_OPTIONS, index)
+  return new FuseOverCorpus(list, index, corpus ?? corpusOfFields(list.map((e) => e.texts)))
     .search(pattern)
     .map((r) => ({ item: r.item, refIndex: r.refIndex, score: r.score ?? 1 }));
 }
-
