@@ -16,10 +16,10 @@ export class InputError extends Error {
 
 /**
  * Expands the paths given on the command line into Markdown files: files as they are, directories walked for
- * *.md and *.markdown (honouring .gitignore files found on the way), globs expanded.
+ * *.md, *.markdown and Quarto's *.qmd (honouring .gitignore files found on the way), globs expanded.
  */
 export async function expandPaths(paths: readonly string[], cwd: string): Promise<string[]> {
-  return expand(paths, cwd, '**/*.{md,markdown}', true);
+  return expand(paths, cwd, '**/*.{md,markdown,qmd}', true);
 }
 
 /** The writer's own index files (`*.stats.json`) inside the directories given, as the editor finds them in a workspace. */

@@ -6,6 +6,7 @@ import { createStatcite } from '../core/statcite';
 import { validateCitations } from '../core/citations/validate';
 import { parseArgs, UsageError, USAGE, type CheckArgs, type SearchArgs } from './args';
 import { expandPaths, findDataFiles, InputError, readIndexFile, readText } from './files';
+import { isSubcommand, runSubcommand, SUBCOMMAND_USAGE } from './subcommands';
 
 interface Io {
   readonly out: (line: string) => void;
@@ -28,8 +29,9 @@ function visible(line: string): string {
 export async function runCli(argv: readonly string[], terminal: Io): Promise<number> {
   const io: Io = { ...terminal, out: (line) => terminal.out(visible(line)), err: (line) => terminal.err(visible(line)) };
   try {
+    if (isSubcommand(argv[0])) return await runSubcommand(argv, io);
     const args = parseArgs(argv);
-    if (args.command === 'help') return io.out(USAGE), 0;
+    if (args.command === 'help') return io.out(USAGE + SUBCOMMAND_USAGE), 0;
     if (args.command === 'version') return io.out(io.version), 0;
     return args.command === 'check' ? await check(args, io) : search(args, io);
   } catch (e) {
