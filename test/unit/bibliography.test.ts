@@ -26,7 +26,7 @@ describe('a bibliography entry carries only what the index knows', () => {
   });
 
   it('a figure with no primary publisher cites the article itself: its title, publisher and date, no note', () => {
-    expect(bibliographyEntry([articleOnly])).toEqual({ key: '独立站', author: '独立站', year: 2020, date: '2020-10-07', title: ZH_ARTICLE.title });
+    expect(bibliographyEntry([articleOnly])).toEqual({ key: '独立站', author: '独立站', year: 2020, date: '2020-10-07', title: ZH_ARTICLE.title, language: 'zh' });
   });
 });
 

@@ -30,6 +30,8 @@ export function toBibtexEntry(e: BibliographyEntry): string {
   if (e.title) fields.push(['title', `{${escape(e.title)}}`]);
   if (e.date) fields.push(['date', e.date]);
   else if (e.year !== undefined) fields.push(['year', String(e.year)]);
+  // biblatex's langid; Pandoc reads a BCP-47 tag there as the entry's language.
+  if (e.language) fields.push(['langid', escape(e.language)]);
   if (e.note) fields.push(['note', escape(e.note)]);
   return `@misc{${e.key},\n${fields.map(([k, v]) => `  ${k} = {${v}}`).join(',\n')}\n}\n`;
 }

@@ -10,6 +10,7 @@ export function toCslItem(e: BibliographyEntry): Record<string, unknown> {
     ...(e.author ? { author: [{ literal: e.author }] } : {}),
     ...(dateParts ? { issued: { 'date-parts': [dateParts] } } : {}),
     ...(e.title ? { title: e.title } : {}),
+    ...(e.language ? { language: e.language } : {}),
     ...(e.note ? { note: e.note } : {}),
   };
 }

@@ -13,6 +13,9 @@ export interface BibliographyEntry {
   /** A full date (YYYY-MM-DD) where the index has one: the article's, for a source that is the article itself. */
   readonly date?: string;
   readonly title?: string;
+  /** The language of the work (BCP-47), where the index knows it: for an article cited as itself. Keeps citeproc from
+   * title-casing a title that is not English. */
+  readonly language?: string;
   /** "Quoted in “Article”, Site, 2020-10-07." for a primary source; absent for an article cited as itself. */
   readonly note?: string;
 }
@@ -29,7 +32,7 @@ export function bibliographyEntry(statistics: readonly SourceOf[]): Bibliography
   const key = sourceKeyOf(first);
   if (!first.source) {
     const v = first.via;
-    return { key, ...(v.publisher ? { author: v.publisher } : {}), ...(v.date ? { date: v.date, year: Number(v.date.slice(0, 4)) } : {}), title: v.title };
+    return { key, ...(v.publisher ? { author: v.publisher } : {}), ...(v.date ? { date: v.date, year: Number(v.date.slice(0, 4)) } : {}), title: v.title, language: v.lang };
   }
   const articles = new Map<string, Via>();
   for (const s of statistics) articles.set(`${s.via.title}\u0000${s.via.publisher ?? ''}`, s.via);

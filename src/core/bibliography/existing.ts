@@ -12,12 +12,13 @@ export interface ExistingEntry {
 
 /**
  * The entry of `existing` that already cites the source of `entry`: the same key, or the same author (publisher)
- * and year, and for an article cited as itself the same title. Matching is case- and accent-insensitive.
+ * and year, and for an article cited as itself the same title; a key held by another author's work is not reused. Matching is case- and accent-insensitive.
  */
 export function findExistingEntry(entry: BibliographyEntry, existing: readonly ExistingEntry[]): ExistingEntry | undefined {
-  const byKey = existing.find((e) => e.key === entry.key);
-  if (byKey) return byKey;
   const same = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && fold(a) === fold(b);
+  // The same key is the same source unless the entry names another author: then it is another work that took the key.
+  const byKey = existing.find((e) => e.key === entry.key);
+  if (byKey && (byKey.author === undefined || entry.author === undefined || same(byKey.author, entry.author))) return byKey;
   return existing.find((e) => {
     if (e.year !== entry.year) return false;
     if (entry.note === undefined) return same(e.title, entry.title) && (entry.author === undefined || same(e.author, entry.author));
