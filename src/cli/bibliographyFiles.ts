@@ -33,3 +33,12 @@ export function readDocumentBibliography(documentFile: string, text: string, war
   }
   return entries;
 }
+
+/**
+ * The validation options for a document that cites Pandoc-style (its front matter names a bibliography): the entries
+ * of that bibliography, so `[@key]` citations are checked. None for a footnote document.
+ */
+export function pandocValidationOptions(documentFile: string, text: string, warn: (message: string) => void): { bibliography?: ReadBibliography['entries'] } {
+  if (!frontMatterBibliography(text).length) return {};
+  return { bibliography: readDocumentBibliography(documentFile, text, warn) };
+}

@@ -7,6 +7,7 @@ import { validateCitations } from '../core/citations/validate';
 import { parseArgs, UsageError, USAGE, type CheckArgs, type SearchArgs } from './args';
 import { expandPaths, findDataFiles, InputError, readIndexFile, readText } from './files';
 import { isSubcommand, runSubcommand, SUBCOMMAND_USAGE } from './subcommands';
+import { pandocValidationOptions } from './bibliographyFiles';
 
 interface Io {
   readonly out: (line: string) => void;
@@ -79,7 +80,7 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
     const shown = relative(io.cwd, file) || file;
     const text = readText(file, shown);
     const lines = new LineIndex(text);
-    for (const issue of validateCitations(text, statcite.validation)) {
+    for (const issue of validateCitations(text, statcite.validation, pandocValidationOptions(file, text, (m) => io.err(`${shown}: ${m}`)))) {
       const start = lines.positionAt(issue.start);
       const end = lines.positionAt(issue.end);
       if (issue.severity === 'error') errors++;

@@ -79,3 +79,14 @@ describe('statcite import', () => {
     expect((await run(['import', 'missing.csv', '-o', 'y.stats.json'])).err).toMatch(/^statcite: missing\.csv: cannot be read \(no such file\)/);
   });
 });
+
+describe('statcite check on a Pandoc document', () => {
+  it('reads the bibliography its front matter names: an undefined key is an error, a wrong figure is named', async () => {
+    writeFileSync(join(dir, 'refs.json'), JSON.stringify([{ id: 'zendesk-2019', author: [{ literal: 'Zendesk' }], issued: { 'date-parts': [[2019]] } }]));
+    writeFileSync(join(dir, 'pandoc.qmd'), '---\nbibliography: refs.json\n---\n\nAsiakkaista 85 % [@zendesk-2019] ja [@hubspot-2019].\n');
+    const { code, out } = await run(['check', 'pandoc.qmd']);
+    expect(code).toBe(1);
+    expect(out).toMatch(/^pandoc\.qmd:5:13: warning value-mismatch: Zendesk 2019, HubSpot 2019 never reports 85 %/m);
+    expect(out).toMatch(/^pandoc\.qmd:5:38: error undefined-citation: Citation @hubspot-2019 is not in the bibliography\.$/m);
+  });
+});

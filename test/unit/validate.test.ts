@@ -44,9 +44,10 @@ function applyFix(text: string, issue: CitationIssue, options: ValidationOptions
 }
 
 describe('rules', () => {
-  it('has eight stable codes with default severities', () => {
+  it('has nine stable codes with default severities', () => {
     expect(RULE_CODES).toEqual([
       'undefined-footnote',
+      'undefined-citation',
       'duplicate-footnote',
       'unused-footnote',
       'value-mismatch',
@@ -57,6 +58,7 @@ describe('rules', () => {
     ]);
     expect(Object.fromEntries(RULE_CODES.map((c) => [c, RULES[c].severity]))).toEqual({
       'undefined-footnote': 'error',
+      'undefined-citation': 'error',
       'duplicate-footnote': 'error',
       'unused-footnote': 'warning',
       'value-mismatch': 'warning',
