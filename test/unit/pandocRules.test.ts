@@ -68,3 +68,16 @@ describe('the rules on Pandoc citations', () => {
     expect(validate('Asiakkaista 85 % [@zendesk-2019].\n', null)).toEqual([]);
   });
 });
+
+describe('locating a Pandoc citation for a hover', () => {
+  it('on [@key] and on the figure it cites; not on an unknown key', async () => {
+    const { pandocCitationAt } = await import('../../src/core/citations/pandocLocate');
+    const text = 'Asiakkaista 84 % [see @zd, p. 3] ja @nobody.\n';
+    const entries = [{ key: 'zd', author: 'Zendesk', year: 2019 }];
+    const onKey = pandocCitationAt(text, text.indexOf('@zd') + 1, statcite, entries)!;
+    expect(onKey).toMatchObject({ kind: 'reference', label: 'zd', source: { key: 'zendesk-2019' } });
+    expect(onKey.statistics.map((s) => s.value)).toEqual([84]);
+    expect(pandocCitationAt(text, text.indexOf('84'), statcite, entries)).toMatchObject({ kind: 'figure', source: { key: 'zendesk-2019' } });
+    expect(pandocCitationAt(text, text.indexOf('@nobody') + 2, statcite, entries)).toBeUndefined();
+  });
+});
