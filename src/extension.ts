@@ -5,6 +5,7 @@ import { CitationDiagnostics } from './vscode/diagnostics';
 import { registerHoverSupport } from './vscode/hover';
 import { IndexStore } from './vscode/indexStore';
 import { registerInsertCommand } from './vscode/insertCommand';
+import { registerPandocCitationCommand } from './vscode/pandocCompletion';
 import { registerQuickFixSupport } from './vscode/quickFixes';
 import { extendMarkdownIt } from './vscode/preview';
 import { registerStatisticsView, type StatisticsTree } from './vscode/statisticsView';
@@ -31,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): StatciteApi {
     store,
     diagnostics,
     registerCompletionSupport(store),
+    registerPandocCitationCommand(store),
     registerHoverSupport(store),
     registerQuickFixSupport(store, diagnostics),
     registerValidateCommands(store, diagnostics),

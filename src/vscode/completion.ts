@@ -7,6 +7,7 @@ import type { Statcite } from '../core/statcite';
 import { readConfig } from './config';
 import { inertMarkdown, toTextEdit } from './convert';
 import { MARKDOWN, documentLanguage, parsedMarkdown } from './documents';
+import { citePandocStyle } from './pandocCompletion';
 import type { IndexStore } from './indexStore';
 
 /** Completion after the trigger (`@@` by default): search the index, insert the figure with its citation. */
@@ -24,6 +25,7 @@ export function registerCompletionSupport(store: IndexStore): vscode.Disposable 
       const result = statcite.search.search(query, { lang, limit: config.maxResults });
       const range = new vscode.Range(position.line, at, position.line, position.character);
       const items = result.hits.map((hit, i) => toItem(doc, hit.statistic, range, config.trigger + query, i, { statcite, lang, mode: config.insert, staleAfterYears: config.staleAfterYears }));
+      if (config.citationStyle === 'pandoc') items.forEach((item, i) => citePandocStyle(item, doc, result.hits[i]!.statistic, range, formatFigure(result.hits[i]!.statistic, lang), position));
       // Always incomplete: the list is re-asked on each keystroke, so fuse.js ranks it, not the editor's filter.
       return new vscode.CompletionList(items, true);
     },

@@ -8,6 +8,8 @@ export type ValidateRun = 'onType' | 'onSave' | 'off';
 export interface StatciteConfig {
   readonly trigger: string;
   readonly insert: InsertMode;
+  /** `footnote` (a footnote reference and definition) or `pandoc` (`[@key]` and a bibliography entry). */
+  readonly citationStyle: 'footnote' | 'pandoc';
   readonly maxResults: number;
   readonly documentLanguage: string;
   readonly validateRun: ValidateRun;
@@ -34,6 +36,7 @@ export function readConfig(scope?: vscode.ConfigurationScope): StatciteConfig {
   return {
     trigger: trigger || '@@',
     insert: (['figure', 'gloss', 'quote'] as const).find((m) => m === c.get('insert')) ?? 'figure',
+    citationStyle: c.get('citationStyle') === 'pandoc' ? 'pandoc' : 'footnote',
     maxResults: clamp(c.get<number>('completion.maxResults') ?? 50, 1, 500),
     documentLanguage: c.get<string>('documentLanguage') ?? 'auto',
     validateRun: (['onType', 'onSave', 'off'] as const).find((m) => m === c.get('validate.run')) ?? 'onType',

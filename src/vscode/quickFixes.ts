@@ -5,6 +5,7 @@ import { toTextEdit } from './convert';
 import type { CitationDiagnostics } from './diagnostics';
 import { MARKDOWN } from './documents';
 import type { IndexStore } from './indexStore';
+import { addBibliographyChange, bibliographyAddition } from './bibliography';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('statcite');
 
@@ -13,7 +14,7 @@ export function registerQuickFixSupport(store: IndexStore, diagnostics: Citation
   return vscode.languages.registerCodeActionsProvider(
     MARKDOWN,
     {
-      provideCodeActions(doc, _range, context) {
+      async provideCodeActions(doc, _range, context) {
         if (context.only && FIX_ALL_KIND.contains(context.only)) return fixAll(doc, store);
         if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix) && !vscode.CodeActionKind.QuickFix.contains(context.only)) return [];
         const issues = diagnostics.issues.get(doc);
@@ -27,6 +28,12 @@ export function registerQuickFixSupport(store: IndexStore, diagnostics: Citation
           action.isPreferred = issue.fix.safeForFixAll;
           action.edit = new vscode.WorkspaceEdit();
           action.edit.set(doc.uri, issue.fix.edits.map((e) => toTextEdit(doc, e)));
+          // A Pandoc fix brings its bibliography entry: written into the bibliography file in the same edit.
+          if (issue.fix.bibliographyEntry) {
+            const change = await bibliographyAddition(doc, issue.fix.bibliographyEntry);
+            if (change.problem) continue;
+            await addBibliographyChange(action.edit, change.uri, change);
+          }
           actions.push(action);
         }
         return actions;

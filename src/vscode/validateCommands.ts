@@ -4,13 +4,14 @@ import { validateCitations } from '../core/citations/validate';
 import { readConfig } from './config';
 import type { CitationDiagnostics } from './diagnostics';
 import type { IndexStore } from './indexStore';
+import { isMarkdownDocument } from './documents';
 
 /** statcite: Validate Citations (this document) and … in Workspace (every Markdown file, cancellable). */
 export function registerValidateCommands(store: IndexStore, diagnostics: CitationDiagnostics): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand('statcite.validate', async () => {
       const doc = vscode.window.activeTextEditor?.document;
-      if (!doc || doc.languageId !== 'markdown') return void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown document to validate its citations.'));
+      if (!doc || !isMarkdownDocument(doc)) return void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown document to validate its citations.'));
       await store.ready;
       const issues = diagnostics.validate(doc);
       vscode.window.setStatusBarMessage(vscode.l10n.t('statcite: {0} citation problem(s)', issues.length), 4000);
@@ -25,7 +26,7 @@ async function validateWorkspace(store: IndexStore, diagnostics: CitationDiagnos
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('statcite: Validating citations'), cancellable: true },
     async (progress, token) => {
-      const files = await vscode.workspace.findFiles('**/*.{md,markdown}', '**/node_modules/**', undefined, token);
+      const files = await vscode.workspace.findFiles('**/*.{md,markdown,qmd}', '**/node_modules/**', undefined, token);
       let problems = 0;
       for (const [i, uri] of files.entries()) {
         if (token.isCancellationRequested) break;

@@ -65,7 +65,7 @@ export function planPandocCitation(
   const documentEdits = options.bibliography || documentBibliography(text) ? [main] : withFrontMatter(text, main, file.name);
   if (found) return { key, reused: true, documentEdits };
   const added = { ...entry, key };
-  const change = bibliographyChange(file, added);
+  const change = addToBibliography(file, added);
   return 'problem' in change ? { key, reused: false, documentEdits, problem: change.problem } : { key, reused: false, documentEdits, bibliography: { name: file.name, ...change } };
 }
 
@@ -77,7 +77,7 @@ function uniqueKey(key: string, existing: readonly ExistingEntry[]): string {
 }
 
 /** The new entry as a change to the file: the whole file when it is missing or blank, else an edit at its end. */
-function bibliographyChange(file: BibliographyFile, entry: BibliographyEntry): { create: string } | { edit: TextEdit } | { problem: string } {
+export function addToBibliography(file: BibliographyFile, entry: BibliographyEntry): { create: string } | { edit: TextEdit } | { problem: string } {
   if (!file.text?.trim()) return { create: file.format === 'bibtex' ? toBibtex([entry]) : toCslJson([entry]) };
   const eol = lineEndingOf(file.text);
   if (file.format === 'bibtex') {
