@@ -56,37 +56,45 @@ export async function bibliographyAddition(doc: vscode.TextDocument, entry: Bibl
  * use them; when a read finishes or a bibliography file changes, `onDidChange` fires and documents are validated again.
  */
 export class BibliographyEntries implements vscode.Disposable {
-  private readonly byDocument = new Map<string, { names: string; entries: ExistingEntry[] }>();
+  private readonly byDocument = new Map<string, { names: string; entries: ExistingEntry[]; fresh: boolean }>();
+  private readonly reading = new Set<string>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly watcher = vscode.workspace.createFileSystemWatcher('**/*.{json,bib}');
   private readonly subscriptions: vscode.Disposable[];
 
   constructor() {
-    const reset = (uri: vscode.Uri) => {
+    // A changed file marks every entry stale: it is read again on next use, and the old entries serve meanwhile, so
+    // problems do not flicker away while a bibliography is re-read.
+    const stale = (uri: vscode.Uri) => {
       if (uri.path.endsWith('.stats.json')) return;
-      this.byDocument.clear();
+      for (const hit of this.byDocument.values()) hit.fresh = false;
       this.changed.fire();
     };
     this.subscriptions = [
-      this.watcher.onDidChange(reset),
-      this.watcher.onDidCreate(reset),
-      this.watcher.onDidDelete(reset),
-      vscode.workspace.onDidChangeTextDocument((e) => /\.(bib|json)$/i.test(e.document.uri.path) && !e.document.uri.path.endsWith('.stats.json') && reset(e.document.uri)),
+      this.watcher.onDidChange(stale),
+      this.watcher.onDidCreate(stale),
+      this.watcher.onDidDelete(stale),
+      vscode.workspace.onDidChangeTextDocument((e) => /\.(bib|json)$/i.test(e.document.uri.path) && stale(e.document.uri)),
     ];
   }
 
-  /** The entries of the document's bibliography, or undefined while they are being read (it fires when read). */
+  /** The entries of the document's bibliography, or undefined until first read (it fires when read). */
   entriesFor(doc: vscode.TextDocument): ExistingEntry[] | undefined {
     const names = frontMatterBibliography(doc.getText()).join('\n');
     const key = doc.uri.toString();
     const hit = this.byDocument.get(key);
-    if (hit && hit.names === names) return hit.entries;
-    void readDocumentBibliography(doc).then((found) => {
-      this.byDocument.set(key, { names, entries: entriesOfFile(found?.file) });
-      this.changed.fire();
-    });
-    return undefined;
+    const current = hit && hit.names === names ? hit : undefined;
+    if (current?.fresh) return current.entries;
+    if (!this.reading.has(key)) {
+      this.reading.add(key);
+      void readDocumentBibliography(doc).then((found) => {
+        this.reading.delete(key);
+        this.byDocument.set(key, { names, entries: entriesOfFile(found?.file), fresh: true });
+        this.changed.fire();
+      });
+    }
+    return current?.entries;
   }
 
   dispose(): void {

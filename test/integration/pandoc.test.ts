@@ -47,6 +47,9 @@ suite('Pandoc and Quarto citations', () => {
     const items = JSON.parse(created) as Array<Record<string, unknown>>;
     assert.deepEqual(items.map((i) => i.id), ['zendesk-2019']);
     assert.deepEqual(items[0]!.author, [{ literal: 'Zendesk' }]);
+    // One edit: one undo brings back what was typed.
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), original);
   });
 
   test('a second citation of the same source reuses the entry, under the writer\'s own key', async () => {
