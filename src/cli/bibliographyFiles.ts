@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { readBibtex } from '../core/bibliography/bibtex';
 import { readCslJson, type ReadBibliography } from '../core/bibliography/cslJson';
@@ -10,7 +11,7 @@ export function bibliographyFormat(file: string): 'bibtex' | 'csl-json' | undefi
 }
 
 /** Reads the bibliography files a document names in its front matter; a file that is missing or unreadable is skipped with a message. */
-export function readDocumentBibliography(documentFile: string, text: string, warn: (message: string) => void): ReadBibliography['entries'] {
+export function readDocumentBibliography(documentFile: string, text: string, warn: (message: string) => void, missingOk = false): ReadBibliography['entries'] {
   const entries: ReadBibliography['entries'] = [];
   for (const name of frontMatterBibliography(text)) {
     const file = resolve(dirname(documentFile), name);
@@ -20,6 +21,8 @@ export function readDocumentBibliography(documentFile: string, text: string, war
       continue;
     }
     let read: ReadBibliography;
+    // Exporting into the file a document names is how that file is made: missing, it is not a problem there.
+    if (missingOk && !existsSync(file)) continue;
     try {
       const content = readText(file, name);
       read = format === 'bibtex' ? readBibtex(content) : readCslJson(content);

@@ -56,7 +56,7 @@ export async function runExport(argv: readonly string[], io: CommandIo): Promise
     for (const file of await expandPaths(positionals, io.cwd)) {
       const shown = relative(io.cwd, file) || file;
       const text = readText(file, shown);
-      const entries = readDocumentBibliography(file, text, (m) => io.err(`${shown}: ${m}`));
+      const entries = readDocumentBibliography(file, text, (m) => io.err(`${shown}: ${m}`), true);
       for (const key of citedSourceKeys(text, statcite.resolver, entries)) cited.add(key);
     }
     keys = [...cited];

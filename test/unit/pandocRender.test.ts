@@ -85,4 +85,15 @@ describe('pandoc --citeproc renders what statcite wrote', () => {
     const pick = (i: Record<string, unknown>) => ({ id: i.id, author: i.author, issued: i.issued, title: i.title, language: i.language, note: i.note });
     expect(fromBib.map(pick).sort((a, b) => String(a.id).localeCompare(String(b.id)))).toEqual(json.map(pick).sort((a, b) => String(a.id).localeCompare(String(b.id))));
   });
+
+  it("the README's example: examples/references.json is what `statcite export --cited` writes, and the draft renders", async () => {
+    const out: string[] = [];
+    const examples = join(ROOT, 'examples');
+    await runCli(['export', '--cited', 'pandoc-draft.md'], { out: (l) => out.push(l), err: () => {}, cwd: examples, dataDir: DATA_DIR, version: 'test' });
+    expect(out.join('\n') + '\n').toBe(readFileSync(join(examples, 'references.json'), 'utf8'));
+    const r = spawnSync('pandoc', ['--citeproc', '--wrap=none', '-t', 'plain', 'pandoc-draft.md'], { cwd: examples, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('84% of consumers consider customer service a key factor when deciding whether to buy (Zendesk 2019).');
+    expect(r.stdout).toContain('about 96% of e-shop buyers prefer to be served via live chat (TranslateWise LLC, n.d.)');
+  });
 });
