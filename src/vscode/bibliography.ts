@@ -6,7 +6,7 @@ import { frontMatterBibliography } from '../core/markdown/frontMatter';
 import { readConfig } from './config';
 
 /** The bibliography a document cites into: the first `.json`/`.bib` its front matter names, beside the document. */
-export async function readDocumentBibliography(doc: vscode.TextDocument): Promise<{ uri: vscode.Uri; file: BibliographyFile } | undefined> {
+export async function readDocumentBibliography(doc: Pick<vscode.TextDocument, 'uri' | 'getText'>): Promise<{ uri: vscode.Uri; file: BibliographyFile } | undefined> {
   const named = documentBibliography(doc.getText());
   if (!named) return undefined;
   const uri = vscode.Uri.joinPath(doc.uri, '..', named.name);
@@ -21,6 +21,12 @@ async function readText(uri: vscode.Uri): Promise<string | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/** For a file that is not open: the entries of the bibliography its front matter names, or undefined when it names none. */
+export async function bibliographyEntriesOf(uri: vscode.Uri, text: string): Promise<ExistingEntry[] | undefined> {
+  if (!frontMatterBibliography(text).length && readConfig(uri).citationStyle !== 'pandoc') return undefined;
+  return entriesOfFile((await readDocumentBibliography({ uri, getText: () => text }))?.file);
 }
 
 /** Whether a document cites Pandoc-style: the `pandoc` citation style, or front matter naming a bibliography. */

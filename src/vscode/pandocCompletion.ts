@@ -4,6 +4,12 @@ import type { LoadedStatistic } from '../core/index/indexFile';
 import { addBibliographyChange, readDocumentBibliography } from './bibliography';
 import { toTextEdit } from './convert';
 import type { IndexStore } from './indexStore';
+import { readConfig } from './config';
+
+/** Cites Pandoc-style over `[start, end)` of an open document (the command's own arguments), for other commands. */
+export function citePandocAt(doc: vscode.TextDocument, stat: LoadedStatistic, range: vscode.Range, figure: string): Thenable<boolean> {
+  return vscode.commands.executeCommand<boolean>(COMMAND, doc.uri.toString(), stat.id, doc.offsetAt(range.start), doc.offsetAt(range.end), doc.getText(range), figure);
+}
 
 const COMMAND = 'statcite.citePandoc';
 
@@ -28,7 +34,7 @@ export function registerPandocCitationCommand(store: IndexStore): vscode.Disposa
     // The typed trigger and query must still be there: never replace text the writer changed meanwhile.
     if (!doc || !stat || doc.getText().slice(start, end) !== typed) return false;
     const bibliography = await readDocumentBibliography(doc);
-    const plan = planPandocCitation(doc.getText(), { start, end }, stat, { figure, index: store.current.index, bibliography: bibliography?.file });
+    const plan = planPandocCitation(doc.getText(), { start, end }, stat, { figure, index: store.current.index, bibliography: bibliography?.file, mode: readConfig(doc.uri).insert });
     const edit = new vscode.WorkspaceEdit();
     edit.set(doc.uri, plan.documentEdits.map((e) => toTextEdit(doc, e)));
     if (plan.bibliography) {

@@ -5,6 +5,7 @@ import { readConfig } from './config';
 import type { CitationDiagnostics } from './diagnostics';
 import type { IndexStore } from './indexStore';
 import { isMarkdownDocument } from './documents';
+import { bibliographyEntriesOf } from './bibliography';
 
 /** statcite: Validate Citations (this document) and … in Workspace (every Markdown file, cancellable). */
 export function registerValidateCommands(store: IndexStore, diagnostics: CitationDiagnostics): vscode.Disposable {
@@ -39,7 +40,8 @@ async function validateWorkspace(store: IndexStore, diagnostics: CitationDiagnos
         const text = await vscode.workspace.fs.readFile(uri).then((b) => new TextDecoder().decode(b), () => undefined);
         if (text === undefined) continue;
         const config = readConfig(uri);
-        const issues = validateCitations(text, store.current.validation, { severities: config.severities, staleAfterYears: config.staleAfterYears, localize: vscode.l10n.t, isCancelled: () => token.isCancellationRequested });
+        const bibliography = await bibliographyEntriesOf(uri, text);
+        const issues = validateCitations(text, store.current.validation, { severities: config.severities, staleAfterYears: config.staleAfterYears, localize: vscode.l10n.t, isCancelled: () => token.isCancellationRequested, ...(bibliography ? { bibliography } : {}) });
         const lines = new LineIndex(text);
         const pos = (o: number) => {
           const p = lines.positionAt(o);

@@ -63,3 +63,11 @@ describe('citing Pandoc-style', () => {
     expect(fileText).toBe('[{"id": ');
   });
 });
+
+describe('what a Pandoc citation inserts, by statcite.insert', () => {
+  const plan = (mode: 'gloss' | 'quote') => planPandocCitation('@@z', { start: 0, end: 3 }, stat, { figure: '84 %', index: statcite.index, bibliography: { name: 'r.json', format: 'csl-json', text: '[]' }, mode });
+  it('the gloss as a sentence, or the quote, each followed by the citation', () => {
+    expect(plan('gloss').documentEdits.at(-1)!.newText).toMatch(/when deciding whether to buy \[@zendesk-2019\]\.$/);
+    expect(plan('quote').documentEdits.at(-1)!.newText).toMatch(/^“84 prosenttia kuluttajista .*” \[@zendesk-2019\]$/);
+  });
+});

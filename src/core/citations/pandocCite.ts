@@ -7,7 +7,7 @@ import type { StatisticsIndex } from '../index/statisticsIndex';
 import { sourceKeyOf } from '../index/sourceKey';
 import { frontMatterBibliography, frontMatterOf } from '../markdown/frontMatter';
 import { lineEndingOf } from '../markdown/markdownText';
-import type { TextEdit } from './cite';
+import type { InsertMode, TextEdit } from './cite';
 
 /** The bibliography file a document cites into, as the front end found it: its name, format and text (none if missing). */
 export interface BibliographyFile {
@@ -54,14 +54,18 @@ export function planPandocCitation(
   text: string,
   range: { start: number; end: number },
   stat: LoadedStatistic,
-  options: { figure: string; index: StatisticsIndex; bibliography: BibliographyFile | undefined },
+  options: { figure: string; index: StatisticsIndex; bibliography: BibliographyFile | undefined; mode?: InsertMode },
 ): PandocPlan {
   const entry = bibliographyEntry(options.index.bySourceKey(sourceKeyOf(stat)).length ? options.index.bySourceKey(sourceKeyOf(stat)) : [stat])!;
   const file = options.bibliography ?? { name: DEFAULT_BIBLIOGRAPHY, format: 'csl-json' as const, text: undefined };
   const existing = entriesOfFile(file);
   const found = findExistingEntry(entry, existing);
   const key = found?.key ?? uniqueKey(entry.key, existing);
-  const main: TextEdit = { start: range.start, end: range.end, newText: `${options.figure} [@${key}]` };
+  const cite = `[@${key}]`;
+  // As with footnotes: the figure (default), the English gloss as a sentence, or the quote, each on one line.
+  const oneLine = (t: string) => t.trim().replace(/\s*[\r\n\u0085\u2028\u2029]\s*/gu, ' ');
+  const newText = options.mode === 'gloss' ? `${oneLine(stat.en).replace(/[.!?]$/u, '')} ${cite}.` : options.mode === 'quote' ? `“${oneLine(stat.quote)}” ${cite}` : `${options.figure} ${cite}`;
+  const main: TextEdit = { start: range.start, end: range.end, newText };
   const documentEdits = options.bibliography || documentBibliography(text) ? [main] : withFrontMatter(text, main, file.name);
   if (found) return { key, reused: true, documentEdits };
   const added = { ...entry, key };
