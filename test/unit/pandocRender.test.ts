@@ -96,4 +96,12 @@ describe('pandoc --citeproc renders what statcite wrote', () => {
     expect(r.stdout).toContain('84% of consumers consider customer service a key factor when deciding whether to buy (Zendesk 2019).');
     expect(r.stdout).toContain('about 96% of e-shop buyers prefer to be served via live chat (TranslateWise LLC, n.d.)');
   });
+
+  it('pandoc reads back a publisher and title full of LaTeX specials as written', async () => {
+    const { toBibtex } = await import('../../src/core/bibliography/bibtex');
+    const odd = { key: 'odd-2020', author: 'AT&T_50% {x} ~^\\ #1 $ Ä字', year: 2020, title: 'Braces {and} "quotes" & 100%' };
+    writeFileSync(join(dir, 'odd.bib'), toBibtex([odd]));
+    const [item] = JSON.parse(execFileSync('pandoc', ['-f', 'bibtex', '-t', 'csljson', 'odd.bib'], { cwd: dir, encoding: 'utf8' })) as Array<Record<string, unknown>>;
+    expect(item).toMatchObject({ id: 'odd-2020', author: [{ literal: odd.author }], title: odd.title, issued: { 'date-parts': [[2020]] } });
+  });
 });

@@ -136,12 +136,11 @@ function readFields(body: string): Map<string, string> {
   return fields;
 }
 
-/** LaTeX text as plain text, for matching: braces dropped, escaped specials unescaped. */
+/** LaTeX text as plain text, for matching: escaped specials unescaped and grouping braces dropped, in one pass. */
 function plain(latex: string): string {
+  const named: Record<string, string> = { backslash: '\\', asciitilde: '~', asciicircum: '^' };
   return latex
-    .replace(/\\text(?:backslash|asciitilde|asciicircum)\{\}/g, (m) => ({ '\\textbackslash{}': '\\', '\\textasciitilde{}': '~', '\\textasciicircum{}': '^' })[m]!)
-    .replace(/\\([{}&%$#_])/g, '$1')
-    .replace(/[{}]/g, '')
+    .replace(/\\text(backslash|asciitilde|asciicircum)\{\}|\\([{}&%$#_])|[{}]/g, (_, name: string | undefined, char: string | undefined) => (name ? named[name]! : char ?? ''))
     .replace(/\s+/g, ' ')
     .trim();
 }
