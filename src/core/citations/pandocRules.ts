@@ -49,10 +49,13 @@ export function checkPandocCitations(text: string, md: ParsedMarkdown, ctx: Cont
   const byKey = new Map(entries.map((e) => [e.key, e]));
   const citations: Array<PandocCitation & { source?: ResolvedSource }> = [];
   const checked = new Set<string>();
+  const keyOf = new Map<string, string | undefined>();
   for (const c of pandocCitations(md, text)) {
     if (CROSS_REFERENCE.test(c.key)) continue;
     const entry = byKey.get(c.key);
-    const key = resolveCitationKey(c.key, ctx.resolver, entry);
+    // A long document cites the same few keys many times: resolve each once.
+    if (!keyOf.has(c.key)) keyOf.set(c.key, resolveCitationKey(c.key, ctx.resolver, entry));
+    const key = keyOf.get(c.key);
     const source = key ? { key, statistics: ctx.index.bySourceKey(key), by: 'label' as const } : undefined;
     if (!entry) {
       if (!c.bracket && !source) continue;
@@ -70,9 +73,13 @@ export function checkPandocCitations(text: string, md: ParsedMarkdown, ctx: Cont
       checkSource(c, source, ctx, options, add, t);
     }
   }
+  // Citations are in document order: a sentence's are found by binary search, not by scanning them all.
+  const starts = citations.map((c) => c.start);
   return {
     inSentence(sentence) {
-      const inside = citations.filter((c) => c.start >= sentence.start && c.start < sentence.end);
+      const inside: typeof citations = [];
+      if (!citations.length || starts[starts.length - 1]! < sentence.start) return { sentence, cited: false, sources: [] };
+      for (let i = firstAtLeast(starts, sentence.start); i < citations.length && starts[i]! < sentence.end; i++) inside.push(citations[i]!);
       if (!inside.length) return { sentence, cited: false, sources: [] };
       const covers = (f: Figure) => inside.some((c) => f.start < (c.bracket?.end ?? c.end) && f.end > (c.bracket?.start ?? c.start));
       const figures = sentence.figures.some(covers) ? sentence.figures.filter((f) => !covers(f)) : sentence.figures;
@@ -101,4 +108,16 @@ function checkSource(c: PandocCitation, source: ResolvedSource, ctx: Context, op
   const limit = options.staleAfterYears ?? 5;
   const now = (options.now ?? new Date()).getFullYear();
   if (year !== undefined && now - year > limit) add('stale-statistic', c.start, c.end, t('{0} is {1} years old (statcite.staleAfterYears is {2}).', describeSource(first), now - year, limit));
+}
+
+/** The index of the first of the ascending `sorted` that is at least `value` (its length when none is). */
+function firstAtLeast(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
