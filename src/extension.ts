@@ -9,6 +9,7 @@ import { registerFootnoteSymbols } from './vscode/footnoteSymbols';
 import { registerHoverSupport } from './vscode/hover';
 import { IndexStore } from './vscode/indexStore';
 import { registerInsertCommand } from './vscode/insertCommand';
+import { registerPandocCitationCommand } from './vscode/pandocCompletion';
 import { registerQuickFixSupport } from './vscode/quickFixes';
 import { registerRenumberCommand } from './vscode/renumberCommand';
 import { extendMarkdownIt } from './vscode/preview';
@@ -36,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): StatciteApi {
     store,
     diagnostics,
     registerCompletionSupport(store),
+    registerPandocCitationCommand(store),
     registerHoverSupport(store),
     registerQuickFixSupport(store, diagnostics),
     registerValidateCommands(store, diagnostics),

@@ -14,14 +14,14 @@ export class InputError extends Error {
   }
 }
 
-const MARKDOWN = /\.(?:md|markdown)$/i;
+const MARKDOWN = /\.(?:md|markdown|qmd)$/i;
 const isMarkdown = (name: string) => MARKDOWN.test(name);
 const isDataFile = (name: string) => name.endsWith('.stats.json');
 
 /**
  * Expands the paths given on the command line into Markdown files: files as they are (a file that is not Markdown is
- * refused), directories walked for *.md and *.markdown (honouring .gitignore files found on the way; what the walk
- * cannot use is a problem on its path), globs expanded. Each real file comes once, however it was reached.
+ * refused), directories walked for *.md, *.markdown and Quarto's *.qmd (honouring .gitignore files found on the way;
+ * what the walk cannot use is a problem on its path), globs expanded. Each real file comes once, however it was reached.
  */
 export async function expandPaths(paths: readonly string[], cwd: string): Promise<Walked> {
   return expand(paths, cwd, isMarkdown, true);

@@ -6,6 +6,8 @@ import { createStatcite } from '../core/statcite';
 import { validateCitations } from '../core/citations/validate';
 import { parseArgs, UsageError, USAGE, type CheckArgs, type SearchArgs } from './args';
 import { expandPaths, findDataFiles, InputError, readIndexFile, readText } from './files';
+import { isSubcommand, runSubcommand, SUBCOMMAND_USAGE } from './subcommands';
+import { pandocValidationOptions } from './bibliographyFiles';
 
 interface Io {
   readonly out: (line: string) => void;
@@ -34,8 +36,9 @@ function lines(write: (line: string) => void, text: string): void {
 export async function runCli(argv: readonly string[], terminal: Io): Promise<number> {
   const io: Io = { ...terminal, out: (line) => terminal.out(visible(line)), err: (line) => terminal.err(visible(line)) };
   try {
+    if (isSubcommand(argv[0])) return await runSubcommand(argv, io);
     const args = parseArgs(argv);
-    if (args.command === 'help') return lines(io.out, USAGE), 0;
+    if (args.command === 'help') return lines(io.out, USAGE + SUBCOMMAND_USAGE), 0;
     if (args.command === 'version') return io.out(io.version), 0;
     return args.command === 'check' ? await check(args, io) : search(args, io);
   } catch (e) {
@@ -101,7 +104,7 @@ async function check(args: CheckArgs, io: Io): Promise<number> {
       continue;
     }
     const lines = new LineIndex(text);
-    for (const issue of validateCitations(text, statcite.validation)) {
+    for (const issue of validateCitations(text, statcite.validation, pandocValidationOptions(file, text, (m) => io.err(`${shown}: ${m}`)))) {
       const start = lines.positionAt(issue.start);
       const end = lines.positionAt(issue.end);
       if (issue.severity === 'error') errors++;

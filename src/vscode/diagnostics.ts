@@ -4,6 +4,8 @@ import { validateCitations, type CitationIssue } from '../core/citations/validat
 import { readConfig } from './config';
 import { toDiagnostic, toRange } from './convert';
 import type { IndexStore } from './indexStore';
+import { BibliographyEntries, citesPandocStyle } from './bibliography';
+import { isMarkdownDocument } from './documents';
 
 /** The issues behind the diagnostics of each document version, for quick fixes. */
 export class IssueStore {
@@ -29,9 +31,13 @@ export class CitationDiagnostics implements vscode.Disposable {
   readonly issues = new IssueStore();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** The entries of Pandoc documents' bibliographies, so `[@key]` citations are checked too. */
+  private readonly bibliographies = new BibliographyEntries();
 
   constructor(private readonly store: IndexStore) {
     this.subscriptions.push(
+      this.bibliographies,
+      this.bibliographies.onDidChange(() => this.revalidateOpen()),
       vscode.workspace.onDidOpenTextDocument((d) => this.validateIfLive(d, 'open')),
       vscode.workspace.onDidChangeTextDocument((e) => this.validateIfLive(e.document, 'type')),
       vscode.workspace.onDidSaveTextDocument((d) => this.validateIfLive(d, 'save')),
@@ -43,9 +49,11 @@ export class CitationDiagnostics implements vscode.Disposable {
 
   /** Validates one document now and shows its problems. */
   validate(doc: vscode.TextDocument): readonly CitationIssue[] {
-    if (doc.languageId !== 'markdown') return [];
+    if (!isMarkdownDocument(doc)) return [];
     const config = readConfig(doc.uri);
-    const issues = validateCitations(doc.getText(), this.store.current.validation, { severities: config.severities, staleAfterYears: config.staleAfterYears, localize: vscode.l10n.t });
+    // Until a Pandoc document's bibliography has been read, its citations wait; reading it validates again.
+    const bibliography = citesPandocStyle(doc) ? this.bibliographies.entriesFor(doc) : undefined;
+    const issues = validateCitations(doc.getText(), this.store.current.validation, { severities: config.severities, staleAfterYears: config.staleAfterYears, localize: vscode.l10n.t, ...(bibliography ? { bibliography } : {}) });
     this.show(doc.uri, doc.version, issues, (s, e) => toRange(doc, s, e));
     return issues;
   }
@@ -58,13 +66,13 @@ export class CitationDiagnostics implements vscode.Disposable {
 
   revalidateOpen(): void {
     for (const doc of vscode.workspace.textDocuments) {
-      if (doc.languageId === 'markdown' && readConfig(doc.uri).validateRun !== 'off') this.validate(doc);
-      else if (doc.languageId === 'markdown') this.forget(doc.uri);
+      if (isMarkdownDocument(doc) && readConfig(doc.uri).validateRun !== 'off') this.validate(doc);
+      else if (isMarkdownDocument(doc)) this.forget(doc.uri);
     }
   }
 
   private validateIfLive(doc: vscode.TextDocument, why: 'open' | 'type' | 'save'): void {
-    if (doc.languageId !== 'markdown') return;
+    if (!isMarkdownDocument(doc)) return;
     const config = readConfig(doc.uri);
     if (config.validateRun === 'off') return;
     if (why === 'type' && config.validateRun !== 'onType') return;

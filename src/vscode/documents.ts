@@ -3,7 +3,13 @@ import { documentLanguage as languageOf } from '../core/citations/documentLangua
 import { parseMarkdown, type MarkdownCache, type ParsedMarkdown } from '../core/markdown/markdown';
 import { readConfig } from './config';
 
-export const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
+/** Markdown, and Quarto documents (`.qmd`: language `quarto` with the Quarto extension, else Markdown by extension). */
+export const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'quarto' }];
+
+/** Whether statcite reads this document: Markdown or Quarto. */
+export function isMarkdownDocument(doc: vscode.TextDocument): boolean {
+  return doc.languageId === 'markdown' || doc.languageId === 'quarto';
+}
 
 const parsed = new WeakMap<vscode.TextDocument, { version: number; md: ParsedMarkdown }>();
 

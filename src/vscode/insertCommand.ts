@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import { planStatisticInsertion, statisticPickItem } from '../core/citations/completion';
+import { formatFigure } from '../core/index/format';
 import type { LoadedStatistic } from '../core/index/indexFile';
 import { readConfig } from './config';
 import { toTextEdit } from './convert';
 import { documentLanguage, parsedMarkdown } from './documents';
 import type { IndexStore } from './indexStore';
+import { citePandocAt } from './pandocCompletion';
 
 interface StatisticItem extends vscode.QuickPickItem {
   readonly statistic: LoadedStatistic;
@@ -42,10 +44,11 @@ async function pickStatistic(store: IndexStore, lang: string): Promise<LoadedSta
   return chosen;
 }
 
-/** Inserts a cited statistic at the cursor (replacing the selection) in one edit: one undo reverts it. */
+/** Inserts a cited statistic at the cursor (replacing the selection) in one edit: one undo reverts it. Pandoc style cites `[@key]`. */
 export async function insertStatistic(editor: vscode.TextEditor, stat: LoadedStatistic, store: IndexStore): Promise<boolean> {
   const doc = editor.document;
   const config = readConfig(doc.uri);
+  if (config.citationStyle === 'pandoc') return citePandocAt(doc, stat, editor.selection, formatFigure(stat, documentLanguage(doc)));
   const plan = planStatisticInsertion(doc.getText(), { start: doc.offsetAt(editor.selection.start), end: doc.offsetAt(editor.selection.end) }, stat, store.current, {
     lang: documentLanguage(doc),
     insert: config.insert,

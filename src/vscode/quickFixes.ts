@@ -6,6 +6,7 @@ import { toTextEdit } from './convert';
 import type { CitationDiagnostics } from './diagnostics';
 import { MARKDOWN } from './documents';
 import type { IndexStore } from './indexStore';
+import { addBibliographyChange, bibliographyAddition } from './bibliography';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.Empty.append(CORE_FIX_ALL_KIND);
 
@@ -14,19 +15,27 @@ export function registerQuickFixSupport(store: IndexStore, diagnostics: Citation
   return vscode.languages.registerCodeActionsProvider(
     MARKDOWN,
     {
-      provideCodeActions(doc, _range, context) {
+      async provideCodeActions(doc, _range, context) {
         if (context.only && FIX_ALL_KIND.contains(context.only)) return fixAll(doc, store);
         if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix) && !vscode.CodeActionKind.QuickFix.contains(context.only)) return [];
         const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
         const refs = ours.map((d) => ({ code: typeof d.code === 'object' ? d.code.value : d.code, start: doc.offsetAt(d.range.start), end: doc.offsetAt(d.range.end) }));
-        return quickFixesFor(diagnostics.issues.get(doc), refs).map((fix) => {
+        const actions: vscode.CodeAction[] = [];
+        for (const fix of quickFixesFor(diagnostics.issues.get(doc), refs)) {
           const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
           action.diagnostics = [ours[fix.diagnostic]!];
           action.isPreferred = fix.isPreferred;
           action.edit = new vscode.WorkspaceEdit();
           action.edit.set(doc.uri, fix.edits.map((e) => toTextEdit(doc, e)));
-          return action;
-        });
+          // A Pandoc fix brings its bibliography entry: written into the bibliography file in the same edit.
+          if (fix.bibliographyEntry) {
+            const change = await bibliographyAddition(doc, fix.bibliographyEntry);
+            if (change.problem) continue;
+            await addBibliographyChange(action.edit, change.uri, change);
+          }
+          actions.push(action);
+        }
+        return actions;
       },
     },
     { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND] },

@@ -4,6 +4,8 @@ import { validateCitations, type CitationIssue } from '../core/citations/validat
 import { readConfig } from './config';
 import type { CitationDiagnostics } from './diagnostics';
 import type { IndexStore } from './indexStore';
+import { isMarkdownDocument } from './documents';
+import { bibliographyEntriesOf } from './bibliography';
 
 /** What a validation found, counted as the Problems panel lists it: hints show only in the editor, not there. */
 export interface ValidationSummary {
@@ -35,7 +37,7 @@ export function registerValidateCommands(store: IndexStore, diagnostics: Citatio
   return vscode.Disposable.from(
     vscode.commands.registerCommand('statcite.validate', async () => {
       const doc = vscode.window.activeTextEditor?.document;
-      if (!doc || doc.languageId !== 'markdown') return void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown document to validate its citations.'));
+      if (!doc || !isMarkdownDocument(doc)) return void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown document to validate its citations.'));
       await store.ready;
       return report(diagnostics.validate(doc));
     }),
@@ -48,7 +50,7 @@ async function validateWorkspace(store: IndexStore, diagnostics: CitationDiagnos
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('statcite: Validating citations'), cancellable: true },
     async (progress, token) => {
-      const files = await vscode.workspace.findFiles('**/*.{md,markdown}', '**/node_modules/**', undefined, token);
+      const files = await vscode.workspace.findFiles('**/*.{md,markdown,qmd}', '**/node_modules/**', undefined, token);
       const all: CitationIssue[] = [];
       for (const [i, uri] of files.entries()) {
         if (token.isCancellationRequested) break;
@@ -61,7 +63,8 @@ async function validateWorkspace(store: IndexStore, diagnostics: CitationDiagnos
         const text = await vscode.workspace.fs.readFile(uri).then((b) => new TextDecoder().decode(b), () => undefined);
         if (text === undefined) continue;
         const config = readConfig(uri);
-        const issues = validateCitations(text, store.current.validation, { severities: config.severities, staleAfterYears: config.staleAfterYears, localize: vscode.l10n.t, isCancelled: () => token.isCancellationRequested });
+        const bibliography = await bibliographyEntriesOf(uri, text);
+        const issues = validateCitations(text, store.current.validation, { severities: config.severities, staleAfterYears: config.staleAfterYears, localize: vscode.l10n.t, isCancelled: () => token.isCancellationRequested, ...(bibliography ? { bibliography } : {}) });
         const lines = new LineIndex(text);
         const pos = (o: number) => {
           const p = lines.positionAt(o);

@@ -26,6 +26,7 @@ const MAY_APPEAR: Record<RuleCode, readonly RuleCode[]> = {
   'uncited-statistic': ['stale-statistic', 'secondary-source', 'value-mismatch', 'unknown-source'],
   'unused-footnote': ['unused-footnote', 'unknown-source', 'stale-statistic', 'secondary-source'],
   'value-mismatch': [],
+  'undefined-citation': [],
   'duplicate-footnote': [],
   'unknown-source': [],
   'secondary-source': [],

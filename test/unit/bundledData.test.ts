@@ -240,4 +240,31 @@ describe('the bundled index: spot checks', () => {
     expect(get('acquisition-vs-retention-cost-ru')).toMatchObject({ value: 6, valueMax: 7, unit: 'x' });
     expect(get('pay-more-for-experience-ru')).toMatchObject({ value: 80, unit: '%', figure: '8 из 10' });
   });
+
+  it('zh: the heading 「与自动回复互动相比,有75%的消费者更喜欢人机互动」 is a record of its own, linked to the Finnish 75 %', () => {
+    const s = get('customer-service-prefer-human-heading-zh');
+    expect(s).toMatchObject({ value: 75, unit: '%', figure: '75%', quote: '与自动回复互动相比,有75%的消费者更喜欢人机互动', lang: 'zh', source: null });
+    expect(index.sameAsOf(s.id).map((t) => t.id)).toContain('pwc-2018-prefer-real-person-fi');
+  });
+
+  it('et: the headline "Ca 96% …" is a record of its own, its gloss naming the body\'s 95.6 %', () => {
+    const s = get('estonia-eshop-live-chat-preference-headline-et');
+    expect(s).toMatchObject({ value: 96, unit: '%', figure: '96%', quote: 'Ca 96% Eesti e-poe ostlejatest eelistavad teenindust live chati abil', lang: 'et' });
+    expect(s.en).toMatch(/about 96%.*95\.6%/);
+  });
+
+  it("zh heading 62 % and the Finnish six in ten (60 %) are different figures: not linked, and both glosses say how they differ", () => {
+    const heading = get('customer-service-share-bad-experiences-heading-zh');
+    const finnish = get('salesforce-2018-share-bad-experiences-fi');
+    expect(heading.value).toBe(62);
+    expect(finnish.value).toBe(60);
+    expect(index.sameAsOf(heading.id).map((t) => t.id)).not.toContain(finnish.id);
+    expect(index.sameAsOf(finnish.id).map((t) => t.id)).toEqual(['customer-service-share-bad-experiences-zh']);
+    expect(heading.en).toMatch(/62%.*six in ten \(60%\)/);
+    expect(finnish.en).toMatch(/six in ten.*62%/);
+  });
+
+  it('every linked pair states the same value', () => {
+    for (const s of all) for (const t of index.sameAsOf(s.id)) expect([t.value, t.valueMax], `${s.id} ↔ ${t.id}`).toEqual([s.value, s.valueMax]);
+  });
 });

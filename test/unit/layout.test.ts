@@ -9,7 +9,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   markdown: ['text'],
   figures: ['text', 'index', 'markdown'],
   search: ['text', 'index'],
-  citations: ['text', 'index', 'markdown', 'figures', 'search'],
+  bibliography: ['text', 'index'],
+  citations: ['text', 'index', 'markdown', 'figures', 'search', 'bibliography'],
 };
 const CORE = resolve(__dirname, '../../src/core');
 

@@ -49,7 +49,9 @@ describe('the .vsix', () => {
 
   it('declares what a well-behaved extension declares', () => {
     expect(manifest.engines.vscode).toBe('^1.138.0');
-    expect(manifest.activationEvents).toEqual(['onLanguage:markdown']);
+    expect(manifest.activationEvents).toEqual(['onLanguage:markdown', 'onLanguage:quarto']);
+    // Quarto's .qmd files count as Markdown where no Quarto extension claims them.
+    expect(manifest.contributes.languages).toContainEqual({ id: 'markdown', extensions: ['.qmd'] });
     expect(manifest.browser).toBe('./dist/web/extension.js');
     expect(manifest.capabilities.untrustedWorkspaces.supported).toBe('limited');
     expect(manifest.capabilities.virtualWorkspaces).toBe(true);

@@ -46,9 +46,10 @@ function applyFix(text: string, issue: CitationIssue, options: ValidationOptions
 }
 
 describe('rules', () => {
-  it('has eight stable codes with default severities', () => {
+  it('has nine stable codes with default severities', () => {
     expect(RULE_CODES).toEqual([
       'undefined-footnote',
+      'undefined-citation',
       'duplicate-footnote',
       'unused-footnote',
       'value-mismatch',
@@ -59,6 +60,7 @@ describe('rules', () => {
     ]);
     expect(Object.fromEntries(RULE_CODES.map((c) => [c, RULES[c].severity]))).toEqual({
       'undefined-footnote': 'error',
+      'undefined-citation': 'error',
       'duplicate-footnote': 'error',
       'unused-footnote': 'warning',
       'value-mismatch': 'warning',

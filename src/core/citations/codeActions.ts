@@ -1,3 +1,4 @@
+import type { BibliographyEntry } from '../bibliography/entry';
 import type { TextEdit } from './cite';
 import { planFixAll } from './fixAll';
 import type { RuleCode } from './rules';
@@ -23,6 +24,8 @@ export interface QuickFix {
   readonly isPreferred: boolean;
   /** Which of the given diagnostics it fixes (an index into them). */
   readonly diagnostic: number;
+  /** A Pandoc fix's entry, to be added to the document's bibliography file in the same edit. */
+  readonly bibliographyEntry?: BibliographyEntry;
 }
 
 /**
@@ -33,7 +36,7 @@ export function quickFixesFor(issues: readonly CitationIssue[], diagnostics: rea
   const fixes: QuickFix[] = [];
   diagnostics.forEach((d, i) => {
     const issue = issues.find((x) => x.code === d.code && x.start === d.start && x.end === d.end);
-    if (issue?.fix) fixes.push({ title: issue.fix.title, code: issue.code, edits: issue.fix.edits, isPreferred: issue.fix.safeForFixAll, diagnostic: i });
+    if (issue?.fix) fixes.push({ title: issue.fix.title, code: issue.code, edits: issue.fix.edits, isPreferred: issue.fix.safeForFixAll, diagnostic: i, ...(issue.fix.bibliographyEntry ? { bibliographyEntry: issue.fix.bibliographyEntry } : {}) });
   });
   return fixes;
 }

@@ -7,6 +7,8 @@ export type ValidateRun = 'onType' | 'onSave' | 'off';
 export interface StatciteSettings {
   readonly trigger: string;
   readonly insert: InsertMode;
+  /** `footnote` (a footnote reference and definition) or `pandoc` (`[@key]` and a bibliography entry). */
+  readonly citationStyle: 'footnote' | 'pandoc';
   readonly maxResults: number;
   readonly documentLanguage: string;
   readonly validateRun: ValidateRun;
@@ -40,6 +42,7 @@ export function readSettings(get: (key: string) => unknown): StatciteSettings {
   return {
     trigger: trigger || '@@',
     insert: (['figure', 'gloss', 'quote'] as const).find((m) => m === get('insert')) ?? 'figure',
+    citationStyle: get('citationStyle') === 'pandoc' ? 'pandoc' : 'footnote',
     maxResults: clamp(numberOr(get('completion.maxResults'), 50), 1, 500),
     documentLanguage: stringOr(get('documentLanguage'), 'auto'),
     validateRun: (['onType', 'onSave', 'off'] as const).find((m) => m === get('validate.run')) ?? 'onType',

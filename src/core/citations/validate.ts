@@ -10,6 +10,9 @@ import { sentencesWithFigures, type Sentence } from '../figures/sentences';
 import type { StatisticsIndex } from '../index/statisticsIndex';
 import { TopicMatcher } from '../figures/topics';
 import { english, type Localize } from '../text/localize';
+import type { BibliographyEntry } from '../bibliography/entry';
+import type { ExistingEntry } from '../bibliography/existing';
+import { checkPandocCitations, type PandocCitationsInDocument } from './pandocRules';
 
 /** One problem found in a document, at document offsets, with what a quick fix needs. */
 export interface CitationIssue {
@@ -19,7 +22,13 @@ export interface CitationIssue {
   readonly start: number;
   readonly end: number;
   /** Edits that fix the problem on their own, when there is a safe fix. */
-  readonly fix?: { readonly title: string; readonly edits: readonly TextEdit[]; readonly safeForFixAll: boolean };
+  readonly fix?: {
+    readonly title: string;
+    readonly edits: readonly TextEdit[];
+    readonly safeForFixAll: boolean;
+    /** An entry the fix adds to the document's bibliography file (Pandoc style); the front end writes it there. */
+    readonly bibliographyEntry?: BibliographyEntry;
+  };
 }
 
 export interface ValidationOptions {
@@ -30,6 +39,11 @@ export interface ValidationOptions {
   readonly isCancelled?: () => boolean;
   /** Translates messages (the editor passes `vscode.l10n.t`); English by default. */
   readonly localize?: Localize;
+  /**
+   * The entries of the document's bibliography, when it cites Pandoc-style (front matter `bibliography:` or the
+   * `pandoc` citation style; empty when the file is missing): `[@key]` citations are then checked like footnotes.
+   */
+  readonly bibliography?: readonly ExistingEntry[];
 }
 
 /** What validation needs from the index, built once per index and shared by every document. */
@@ -103,16 +117,19 @@ function runRules(text: string, md: ParsedMarkdown, ctx: ValidationContext, opti
     checkDefinition(def, source, ctx, options, add, t);
   }
 
+  const pandoc = options.bibliography && checkPandocCitations(text, md, ctx, options.bibliography, options, add, t);
   for (const block of md.prose) {
     if (cancelled()) break;
-    for (const sentence of sentencesWithFigures(block)) {
-      const sources: ResolvedSource[] = [];
+    for (const found of sentencesWithFigures(block)) {
+      const cited = pandoc?.inSentence(found);
+      const sentence = cited?.sentence ?? found;
+      const sources: ResolvedSource[] = cited ? [...cited.sources] : [];
       // Loops rather than flatMap here and below: this runs for every cited figure, and flatMap is several times slower.
       for (const r of sentence.references) {
         const source = resolved.get(r.id);
         if (source) sources.push(source);
       }
-      if (sentence.references.length === 0) checkUncited(text, md, sentence, ctx, add, t);
+      if (sentence.references.length === 0 && !cited?.cited) checkUncited(text, md, sentence, ctx, add, t, pandoc);
       else if (sources.length) checkMismatch(text, sentence, sources, add, t);
     }
   }
@@ -192,15 +209,20 @@ function replaceValue(text: string, figure: Figure, value: number): TextEdit | u
   return { start: at, end: at + number[0].length, newText: formatted };
 }
 
-function checkUncited(text: string, md: ParsedMarkdown, sentence: Sentence, ctx: ValidationContext, add: Add, t: Localize): void {
+function checkUncited(text: string, md: ParsedMarkdown, sentence: Sentence, ctx: ValidationContext, add: Add, t: Localize, pandoc?: PandocCitationsInDocument): void {
   for (const figure of sentence.figures) {
     if (figure.kind === 'number') continue;
     const stat = ctx.topics.bestMatch(figure, sentence.text);
     if (!stat) continue;
+    const message = t('{0} matches a statistic from {1} (“{2}”) but is not cited.', figure.text, describeSource(stat), stat.en);
+    if (pandoc) {
+      add('uncited-statistic', figure.start, figure.end, message, pandoc.citeFix(stat, figure, t('Cite {0}', describeSource(stat))));
+      continue;
+    }
     const plan = footnotePlan(text, md, stat, ctx);
     const edits: TextEdit[] = [{ start: figure.end, end: figure.end, newText: `[^${plan.label}]` }];
     if (plan.definitionEdit) edits.push(plan.definitionEdit);
-    add('uncited-statistic', figure.start, figure.end, t('{0} matches a statistic from {1} (“{2}”) but is not cited.', figure.text, describeSource(stat), stat.en), {
+    add('uncited-statistic', figure.start, figure.end, message, {
       title: t('Cite {0}', describeSource(stat)),
       edits,
       safeForFixAll: false,
