@@ -68,7 +68,7 @@ export async function runExport(argv: readonly string[], io: CommandIo): Promise
   if (values.output) {
     writeFileSync(resolve(io.cwd, values.output), text);
     io.err(`${entries.length} source(s) written to ${values.output}.`);
-  } else io.out(text.replace(/\n$/, ''));
+  } else for (const line of text.replace(/\n$/, '').split('\n')) io.out(line);
   return 0;
 }
 

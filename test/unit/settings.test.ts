@@ -4,7 +4,7 @@ import { readSettings, settingsLookup } from '../../src/core/citations/settings'
 describe('readSettings', () => {
   it('gives the documented defaults for no settings', () => {
     expect(readSettings(() => undefined)).toEqual({
-      trigger: '@@', insert: 'figure', maxResults: 50, documentLanguage: 'auto', validateRun: 'onType', validateDelay: 300,
+      trigger: '@@', insert: 'figure', citationStyle: 'footnote', maxResults: 50, documentLanguage: 'auto', validateRun: 'onType', validateDelay: 300,
       staleAfterYears: 5, severities: {}, dataFiles: ['**/*.stats.json'], useBundledIndex: true, maxDataFileSizeMB: 20,
     });
   });
