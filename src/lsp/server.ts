@@ -6,6 +6,7 @@ import { registerCompletion, TriggerRegistration } from './completion';
 import type { ServerContext } from './context';
 import { Diagnostics } from './diagnostics';
 import { Documents } from './documents';
+import { registerFootnoteTools } from './footnotes';
 import { registerHover } from './hover';
 import { localizeFor } from './localize';
 import { SettingsStore } from './settings';
@@ -46,6 +47,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         ...(dynamic.completion ? {} : { completionProvider: { triggerCharacters: completionTriggerCharacters(settings.initialSettings.trigger), resolveProvider: false } }),
         hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: { label: 'Footnotes' },
         codeActionProvider: literals ? { codeActionKinds: CODE_ACTION_KINDS } : true,
         ...(pull ? { diagnosticProvider: { identifier: 'statcite', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -82,6 +87,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   registerCompletion(ctx);
   registerHover(ctx);
+  registerFootnoteTools(ctx);
   registerCodeActions(ctx, diagnostics);
   documents.listen(connection);
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CompletionList, Diagnostic, DocumentDiagnosticReport, Hover, InitializeResult, MarkupContent, Position, TextEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, CompletionList, Diagnostic, DocumentDiagnosticReport, DocumentSymbol, Hover, InitializeResult, Location, LocationLink, MarkupContent, Position, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { buildPackage } from './support/build';
 import { startClient, type TestClient } from './support/client';
 
@@ -204,6 +204,35 @@ describe('statcite lsp --stdio, spoken to over JSON-RPC', () => {
     const doc = open(client, 'percent.md', 'Asiakkaista %%zendesk\n');
     const list = await client.connection.sendRequest<CompletionList>('textDocument/completion', { textDocument: { uri: doc.uri }, position: endOf(doc, '%%zendesk') });
     expect(list.items.length).toBeGreaterThan(0);
+    await shutdown(client);
+  }, 60_000);
+
+  it('goes to a footnote definition, finds its calls, renames the label everywhere and lists definitions as symbols', async () => {
+    const client = startClient(pkg.cli, workspace);
+    const init = await initialize(client);
+    expect(init.capabilities).toMatchObject({ definitionProvider: true, referencesProvider: true, renameProvider: { prepareProvider: true } });
+    // The second call's label differs in case: GFM folds case, so both call the one definition.
+    const text = 'First claim.[^note] Second claim.[^NOTE]\n\nA code span `[^note]` is no call.\n\n[^note]: Zendesk (2019).\n';
+    const doc = open(client, 'footnotes.md', text);
+    const at = (needle: string, from = 0) => doc.positionAt(text.indexOf(needle, from) + 3);
+
+    const links = await client.connection.sendRequest<LocationLink[]>('textDocument/definition', { textDocument: { uri: doc.uri }, position: at('[^NOTE]') });
+    expect(links).toHaveLength(1);
+    expect(doc.getText(links[0]!.targetSelectionRange)).toBe('note');
+    expect(links[0]!.targetSelectionRange.start.line).toBe(4);
+
+    const refs = await client.connection.sendRequest<Location[]>('textDocument/references', { textDocument: { uri: doc.uri }, position: at('[^note]:'), context: { includeDeclaration: false } });
+    expect(refs.map((r) => doc.getText(r.range))).toEqual(['[^note]', '[^NOTE]']);
+
+    const prepared = await client.connection.sendRequest<{ placeholder: string }>('textDocument/prepareRename', { textDocument: { uri: doc.uri }, position: at('[^note]') });
+    expect(prepared.placeholder).toBe('note');
+    const rename = await client.connection.sendRequest<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: doc.uri }, position: at('[^note]'), newName: 'zendesk-2019' });
+    const renamed = TextDocument.applyEdits(doc, rename.changes![doc.uri]!);
+    expect(renamed).toBe('First claim.[^zendesk-2019] Second claim.[^zendesk-2019]\n\nA code span `[^note]` is no call.\n\n[^zendesk-2019]: Zendesk (2019).\n');
+    await expect(client.connection.sendRequest('textDocument/rename', { textDocument: { uri: doc.uri }, position: at('[^note]'), newName: 'two words' })).rejects.toThrow(/white space/);
+
+    const symbols = await client.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: doc.uri } });
+    expect(symbols.map((s) => doc.getText(s.selectionRange))).toEqual(['[^note]:']);
     await shutdown(client);
   }, 60_000);
 
