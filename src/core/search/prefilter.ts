@@ -5,6 +5,7 @@ import { WHOLE_FIELD } from './prefilterVocabulary';
 import { isHanToken } from '../text/searchText';
 import type { PrefilterSource } from './prefilterSource';
 import { corpusOfPostings, idfOf, type CorpusStats } from './corpusStats';
+import { FieldScores } from './prefilterFields';
 
 export type { PrefilterSource };
 
@@ -25,6 +26,8 @@ const HAN_PAIR = 1000;
 // A token whose terms have more postings than this is too common to tell records apart: it is left to fuse.js when
 // the query has a rarer token, and otherwise the first records that contain it are taken, as fuse.js ties go.
 const COMMON = 150_000;
+/** How many times `limit` of a phrase's records, by summed scores, are scored as fuse.js scores them. */
+const POOL = 8;
 
 /**
  * An inverted index from folded tokens to records, in typed arrays (a 100k-record index is a few million postings),
@@ -43,6 +46,7 @@ export class Prefilter {
   private readonly touched: Int32Array;
   private readonly mine: Int32Array;
   private readonly ranks: Uint8Array;
+  private readonly fields: FieldScores;
   /** fuse.js's token-search figures over every record: the ranking of candidates weighs words by them. */
   readonly corpus: CorpusStats;
 
@@ -63,6 +67,7 @@ export class Prefilter {
     this.touched = new Int32Array(source.count);
     this.mine = new Int32Array(source.count);
     this.ranks = new Uint8Array(source.count);
+    this.fields = new FieldScores(source.count, weights.map((w) => w / total));
   }
 
   /**
@@ -76,12 +81,12 @@ export class Prefilter {
     const expanded = tokens.map((token) => this.expand(token, tokens.length > 1 ? Infinity : limit));
     const selective = expanded.filter((e) => e.volume <= COMMON).sort((a, b) => a.volume - b.volume);
     if (selective.length === 0) return this.firstContaining(expanded, limit, preferredGroup, within && this.flags(within));
-    if (within) return this.amongListed(selective, tokens.length, within, limit, preferredGroup);
+    if (within) return this.amongListed(selective, tokens, within, limit, preferredGroup);
     const { best, score, touched, mine } = this;
     let touchedCount = 0;
     for (const { token, matches, volume } of selective) {
       const bonus = this.bonusFor(token, tokens.length);
-      if (selective.length === 1) return this.oneToken(token, matches, bonus, limit, preferredGroup) ?? this.top(mine, best, this.scoreAll(token, matches, bonus), limit, preferredGroup);
+      if (selective.length === 1) return this.oneToken(token, matches, bonus, limit, preferredGroup) ?? this.topOfOne(token, matches, bonus, limit, preferredGroup);
       // Once rarer tokens found enough records, a common one (a phrase's "customers") only adds to their scores:
       // fuse.js matches the phrase as a whole, so a record with the common word alone hardly matches it.
       // Each touched record is looked up in each term's postings when that is cheaper than reading them all.
@@ -95,7 +100,7 @@ export class Prefilter {
         best[r] = 0;
       }
     }
-    return this.top(touched, score, touchedCount, limit, preferredGroup);
+    return this.phraseTop(touchedCount, selective, tokens, limit, preferredGroup);
   }
 
   /**
@@ -103,12 +108,12 @@ export class Prefilter {
    * for those records alone (looked up, when that is cheaper), as a figure query's records are usually far fewer
    * than its words' postings.
    */
-  private amongListed(selective: readonly Expanded[], tokenCount: number, listed: readonly number[], limit: number, preferredGroup: number): Candidates {
+  private amongListed(selective: readonly Expanded[], tokens: readonly string[], listed: readonly number[], limit: number, preferredGroup: number): Candidates {
     const { best, score, touched, mine } = this;
     const count = listed.length;
     for (let k = 0; k < count; k++) touched[k] = listed[k]!;
     for (const { token, matches, volume } of selective) {
-      const bonus = this.bonusFor(token, tokenCount);
+      const bonus = this.bonusFor(token, tokens.length);
       const lookUp = count * matches.length * 20 < volume;
       const mineCount = lookUp ? this.scoreTouched(token, matches, bonus, count) : this.scoreAll(token, matches, bonus, count);
       for (let k = 0; k < mineCount; k++) {
@@ -119,6 +124,10 @@ export class Prefilter {
     }
     let scored = 0;
     for (let k = 0; k < count; k++) if (score[touched[k]!]! > 0) touched[scored++] = touched[k]!;
+    if (tokens.length > 1) {
+      this.fieldsOfPool(selective, touched.subarray(0, scored));
+      this.asFuseScores(scored, tokens);
+    }
     return this.top(touched, score, scored, limit, preferredGroup);
   }
 
@@ -226,6 +235,80 @@ export class Prefilter {
       }
     }
     return mineCount;
+  }
+
+  /** `oneToken` the slow way (scores too many to rank in a byte). */
+  private topOfOne(token: string, matches: TermMatches, bonus: Bonus, limit: number, preferredGroup: number): Candidates {
+    const count = this.scoreAll(token, matches, bonus);
+    return this.top(this.mine, this.best, count, limit, preferredGroup);
+  }
+
+  /**
+   * `top` for a phrase: the best POOL × `limit` of the first `count` touched records by the summed scores, then the
+   * best `limit` of those as fuse.js scores them (see FieldScores). Its logarithms for every record a phrase's
+   * common words touch (up to the whole index) cost more than a keystroke may take.
+   */
+  private phraseTop(count: number, selective: readonly Expanded[], tokens: readonly string[], limit: number, preferredGroup: number): Candidates {
+    const { score, touched, fields, best, groups } = this;
+    if (tokens.length < 2) return this.top(touched, score, count, limit, preferredGroup);
+    const heap = new TopHeap(POOL * limit);
+    for (let k = 0; k < count; k++) heap.offer(Math.round(score[touched[k]!]! * 1000) * 2 + (groups[touched[k]!] === preferredGroup ? 1 : 0), touched[k]!);
+    const pool = heap.records();
+    this.fieldsOfPool(selective, pool);
+    const total = tokens.reduce((sum, token) => sum + idfOf(this.corpus, token), 0);
+    // `best` is all zeros between tokens: it holds the pool's fuse.js-like scores, the Chinese pairs' bonus kept.
+    for (const r of pool) best[r] = Math.floor(score[r]! / HAN_PAIR) * HAN_PAIR + fields.take(r, total) + 1e-9;
+    for (let k = 0; k < count; k++) score[touched[k]!] = 0;
+    return { records: this.top(pool, best, pool.length, limit, preferredGroup).records, truncated: count > limit };
+  }
+
+  /**
+   * The pool's sums per field (see FieldScores), in a second pass over the tokens' postings: noting every posting's
+   * fields in the first pass cost a quarter more per phrase, for records most of which never reach the pool.
+   */
+  private fieldsOfPool(selective: readonly Expanded[], pool: Int32Array): void {
+    const { ranks, start, postings, masks, fields } = this;
+    for (const r of pool) ranks[r] = 1;
+    for (const { token, matches, volume } of selective) {
+      const scale = idfOf(this.corpus, token);
+      // Each pool record looked up in each term's postings (in record order) when that is cheaper than reading them.
+      const lookUp = pool.length * matches.length * 20 < volume;
+      for (const m of matches) {
+        const value = termValue(termErrors(m), token, true) * scale;
+        const first = start[termId(m)]!;
+        const end = start[termId(m) + 1]!;
+        if (!lookUp) {
+          for (let i = first; i < end; i++) if (ranks[postings[i]!]) fields.note(postings[i]!, masks[i]!, value);
+          continue;
+        }
+        for (const r of pool) {
+          let lo = first;
+          let hi = end;
+          while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (postings[mid]! < r) lo = mid + 1;
+            else hi = mid;
+          }
+          if (lo < end && postings[lo] === r) fields.note(r, masks[lo]!, value);
+        }
+      }
+      for (const r of pool) fields.add(r);
+    }
+    for (const r of pool) ranks[r] = 0;
+  }
+
+  /**
+   * A phrase's scores of the first `count` touched records turned into fuse.js's (see FieldScores), keeping the
+   * Chinese pairs' bonus (the multiples of HAN_PAIR: the other sums stay far below it).
+   */
+  private asFuseScores(count: number, tokens: readonly string[]): void {
+    if (tokens.length < 2) return;
+    const total = tokens.reduce((sum, token) => sum + idfOf(this.corpus, token), 0);
+    const { score, touched, fields } = this;
+    for (let k = 0; k < count; k++) {
+      const r = touched[k]!;
+      score[r] = Math.floor(score[r]! / HAN_PAIR) * HAN_PAIR + fields.take(r, total) + 1e-9;
+    }
   }
 
   /** What a token adds beyond its terms' matches (see Bonus). */

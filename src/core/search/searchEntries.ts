@@ -102,9 +102,19 @@ export interface RankedEntry {
   readonly score: number;
 }
 
+/** What fuse.js's bitap answers for a word that does not occur in a field. */
+const NO_MATCH = { isMatch: false, score: 1 } as const;
+
 /** fuse.js with the corpus figures of the whole index in place of those of the entries it is given. */
 class FuseOverCorpus extends Fuse<IndexedEntry> {
-  constructor(list: readonly IndexedEntry[], index: ReturnType<typeof Fuse.parseIndex<IndexedEntry>>, corpus: CorpusStats) {
+  constructor(
+    list: readonly IndexedEntry[],
+    index: ReturnType<typeof Fuse.parseIndex<IndexedEntry>>,
+    corpus: CorpusStats,
+    /** Per field text, a bit per query word (in `words`' order) that might occur in it. */
+    private readonly wordsIn: ReadonlyMap<string, number>,
+    private readonly words: readonly string[],
+  ) {
     // Built without token search, so that fuse.js does not count the candidates' words (a tokenizing of every
     // field, per query), then given the whole index's figures: its token searcher reads only `df` and `fieldCount`
     // (test/unit/tokenSearch.test.ts holds the ranking to fuse.js's own over every statistic).
@@ -112,6 +122,27 @@ class FuseOverCorpus extends Fuse<IndexedEntry> {
     this.options.useTokenSearch = true;
     this._invertedIndex = { df: corpus.df as Map<string, number>, fieldCount: corpus.fieldCount, docFieldCount: new Map(), docTermFieldHits: new Map() };
   }
+
+  // fuse.js's token search runs each word's bitap over each field, up to 40 % of the word's length passes (one per
+  // error allowed) where the word does not occur: most pairs of a phrase. A word our one-pass check rules out of a
+  // field gets bitap's own "no match" without the passes; every other pair is fuse.js's bitap as before.
+  override _getSearcher(query: string): ReturnType<Fuse<IndexedEntry>['_getSearcher']> {
+    const searcher = super._getSearcher(query) as { termSearchers?: { searchIn(text: string): unknown }[] };
+    const terms = searcher.termSearchers;
+    if (terms && !(terms as { guarded?: boolean }).guarded) {
+      (terms as { guarded?: boolean }).guarded = true;
+      terms.forEach((inner, i) => {
+        const bit = 1 << this.words.indexOf(tokenAt(query, i));
+        terms[i] = { searchIn: (text) => ((this.wordsIn.get(text) ?? -1) & bit ? inner.searchIn(text) : NO_MATCH) };
+      });
+    }
+    return searcher as ReturnType<Fuse<IndexedEntry>['_getSearcher']>;
+  }
+}
+
+/** The i-th of the tokens fuse.js's token search makes of a query (its term searchers are in that order). */
+function tokenAt(query: string, i: number): string {
+  return fuseTokens(query)[i]!;
 }
 
 /**
@@ -124,19 +155,27 @@ export function rankWithFuse(list: readonly IndexedEntry[], pattern: string, cor
   const words = [...new Set(fuseTokens(pattern))];
   if (!words.length) return [];
   // fuse.js tries every number of errors up to its threshold before it gives up on a word in a field, one pass over
-  // the field each: one pass of ours per word rules out most fields it would not match.
+  // the field each: one pass of ours per word and field rules out most pairs it would not match.
   const checks = words.map((word) => ({ canMatch: fieldFilter(word, FUSE_OPTIONS.threshold), near: new TokenDistance(word), allowed: Math.floor(FUSE_OPTIONS.threshold * word.length + 1e-9) }));
+  const wordsIn = new Map<string, number>();
   // The field-length norm (`n`) is not used: FUSE_OPTIONS ignore it.
   const records = list.map((e, i) => {
     const $: Record<number, RecordEntryObject> = {};
     e.texts.forEach((v, k) => {
       const scripts = scriptsOfField(e, k);
-      if (checks.some((c) => c.canMatch(scripts, v.length) && c.near.occursWithin(v, c.allowed))) $[k] = { v, n: 1 };
+      let mask = wordsIn.get(v);
+      if (mask === undefined) {
+        mask = 0;
+        // Words past 31 are never ruled out (the mask has 31 bits; a query has at most 12 words).
+        checks.forEach((c, w) => { if (w >= 31 || (c.canMatch(scripts, v.length) && c.near.occursWithin(v, c.allowed))) mask! |= w >= 31 ? -1 : 1 << w; });
+        wordsIn.set(v, mask);
+      }
+      if (mask) $[k] = { v, n: 1 };
     });
     return { i, $ };
   });
   const index = Fuse.parseIndex<IndexedEntry>({ keys: FUSE_KEYS, records });
-  return new FuseOverCorpus(list, index, corpus ?? corpusOfFields(list.map((e) => e.texts)))
+  return new FuseOverCorpus(list, index, corpus ?? corpusOfFields(list.map((e) => e.texts)), wordsIn, words)
     .search(pattern)
     .map((r) => ({ item: r.item, refIndex: r.refIndex, score: r.score ?? 1 }));
 }
