@@ -1,4 +1,4 @@
-import { termErrors, termId, type TermMatcher, type TermMatches } from './prefilterTerms';
+import { maxTypoErrors, termErrors, termId, type TermMatcher, type TermMatches } from './prefilterTerms';
 import { TopHeap } from './prefilterTop';
 import { PrefilterBuild } from './prefilterBuild';
 import { WHOLE_FIELD } from './prefilterVocabulary';
@@ -86,7 +86,7 @@ export class Prefilter {
     let touchedCount = 0;
     for (const { token, matches, volume } of selective) {
       const bonus = this.bonusFor(token, tokens.length);
-      if (selective.length === 1) return this.oneToken(token, matches, bonus, limit, preferredGroup) ?? this.topOfOne(token, matches, bonus, limit, preferredGroup);
+      if (selective.length === 1) return this.oneToken(token, matches, bonus, limit, preferredGroup);
       // Once rarer tokens found enough records, a common one (a phrase's "customers") only adds to their scores:
       // fuse.js matches the phrase as a whole, so a record with the common word alone hardly matches it.
       // Each touched record is looked up in each term's postings when that is cheaper than reading them all.
@@ -138,45 +138,48 @@ export class Prefilter {
   }
 
   /**
-   * `candidates` for a single token, whose score for a record is its best posting's. A posting's score takes one of a
-   * few hundred values (a term's errors by the fields it is in), so each record keeps the rank of its best value in a
-   * byte: at 100k statistics a three-letter token has 100k postings, and a byte per record stays in the CPU's cache
-   * where eight do not.
+   * `candidates` for a single token, scored as fuse.js scores one word: per field, the best of the token's terms there
+   * (0.001 found exactly, else errors / length), the record's score the product of its fields' scores to the power of
+   * their weights, so −ln of it is the sum over fields of weight × termValue. A record whose fields hold the token in
+   * different terms ("datahub" in one, "workdata" in another) scores as one term in all of them. The terms come
+   * closest first (exact, then one edit, then two): a field's first credit is its best, and `ranks` keeps per record
+   * the fields credited so far.
    */
-  private oneToken(token: string, matches: TermMatches, bonus: Bonus, limit: number, preferredGroup: number): Candidates | undefined {
-    const { start, postings, masks, fieldWeight, ranks, mine, groups } = this;
-    // Scores as `top` rounds them, per errors and mask, then ranked from 1 (the lowest) up.
-    let errorBits = 0;
-    for (const m of matches) errorBits |= 1 << termErrors(m);
-    const errorsSeen = [0, 1, 2, 3].filter((errors) => errorBits & (1 << errors));
-    const rounded = errorsSeen.map((errors) => Array.from({ length: 256 }, (_, mask) => Math.round((termValue(errors, token) * fieldWeight[mask & 0x7f]! + (mask & WHOLE_FIELD && errors === 0 ? bonus.equal : 0) + bonus.pair) * 1000)));
-    const distinct = [...new Set(rounded.flat())].sort((a, b) => a - b);
-    // Five fields allow at most 192 values; more (other weights) would not fit a byte.
-    if (distinct.length > 255) return undefined;
-    const rankOf = new Map(distinct.map((value, i) => [value, i + 1]));
-    const tables = new Map(errorsSeen.map((errors, k) => [errors, Uint8Array.from(rounded[k]!, (value) => rankOf.get(value)!)]));
+  private oneToken(token: string, matches: TermMatches, bonus: Bonus, limit: number, preferredGroup: number, complete = false): Candidates {
+    const { start, postings, masks, fieldWeight, ranks, mine, best } = this;
     let count = 0;
+    let furthest = 0;
     for (const m of matches) {
-      const table = tables.get(termErrors(m))!;
+      if (termErrors(m) > furthest) furthest = termErrors(m);
+      const value = termValue(termErrors(m), token);
       const id = termId(m);
       for (let i = start[id]!, end = start[id + 1]!; i < end; i++) {
         const r = postings[i]!;
-        const rank = table[masks[i]!]!;
         const was = ranks[r]!;
-        if (was === 0) mine[count++] = r;
-        if (rank > was) ranks[r] = rank;
+        const fresh = masks[i]! & 0x7f & ~was;
+        if (!fresh) continue;
+        if (was === 0) {
+          mine[count++] = r;
+          best[r] = bonus.pair;
+        }
+        ranks[r] = was | fresh;
+        best[r]! += value * fieldWeight[fresh]!;
       }
     }
-    const heap = new TopHeap(limit);
-    let n = 0;
-    for (let k = 0; k < count; k++) {
-      const r = mine[k]!;
-      const rank = ranks[r]!;
-      ranks[r] = 0;
-      n++;
-      heap.offer(rank * 2 + (groups[r] === preferredGroup ? 1 : 0), r);
+    for (let k = 0; k < count; k++) ranks[mine[k]!] = 0;
+    // The terms further off were not looked up, as these filled the list; but fuse.js multiplies the fields' scores,
+    // so a near miss in every field outranks an exact match in one. They are, unless `limit` records score above
+    // anything they could (weights sum to 1).
+    if (!complete && token.length > 2 && !isHanToken(token) && furthest < maxTypoErrors(token.length)) {
+      const bound = termValue(furthest + 1, token) + bonus.pair + 1e-9;
+      let above = 0;
+      for (let k = 0; k < count; k++) if (best[mine[k]!]! > bound) above++;
+      if (above < limit) {
+        for (let k = 0; k < count; k++) best[mine[k]!] = 0;
+        return this.oneToken(token, this.terms.match(token, () => false), bonus, limit, preferredGroup, true);
+      }
     }
-    return { records: heap.records().sort(), truncated: n > limit };
+    return this.top(mine, best, count, limit, preferredGroup);
   }
 
   /**
@@ -235,12 +238,6 @@ export class Prefilter {
       }
     }
     return mineCount;
-  }
-
-  /** `oneToken` the slow way (scores too many to rank in a byte). */
-  private topOfOne(token: string, matches: TermMatches, bonus: Bonus, limit: number, preferredGroup: number): Candidates {
-    const count = this.scoreAll(token, matches, bonus);
-    return this.top(this.mine, this.best, count, limit, preferredGroup);
   }
 
   /**

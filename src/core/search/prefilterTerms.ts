@@ -4,15 +4,21 @@ import { isHanToken } from '../text/searchText';
 
 export { substringDistance };
 
-/** A token's matches, as far as they were needed: the terms containing it, then those within one and two edits. */
+/**
+ * A token's matches, as far as they were needed: the terms containing it, then (`typos[k]`) those and the terms
+ * within k + 1 edits of it.
+ */
 interface Tiers {
   readonly exact: TermMatches;
-  typos?: Typos;
+  typos?: readonly TermMatches[];
 }
 
-interface Typos {
-  readonly oneEdit: TermMatches;
-  readonly twoEdits: TermMatches;
+/**
+ * The most edits a token's terms may have: fuse.js's bitap allows 40 % of the word's length (its threshold), so a
+ * word of 8 letters matches with 3; past 3, far matches would flood a typo's candidates.
+ */
+export function maxTypoErrors(tokenLength: number): number {
+  return Math.min(3, Math.floor(0.4 * tokenLength + 1e-9));
 }
 
 const RECENT_TOKENS = 32;
@@ -140,8 +146,8 @@ export class TermMatcher {
     }
     if (token.length <= 2 || enough(tiers.exact)) return tiers.exact;
     tiers.typos ??= this.typos(token, tiers.exact);
-    const { oneEdit, twoEdits } = tiers.typos;
-    return oneEdit === twoEdits || enough(oneEdit) ? oneEdit : twoEdits;
+    for (const tier of tiers.typos) if (enough(tier)) return tier;
+    return tiers.typos[tiers.typos.length - 1] ?? tiers.exact;
   }
 
   /** The terms that contain the token. */
@@ -165,10 +171,10 @@ export class TermMatcher {
   }
 
   /**
-   * `exact` and the terms that contain the token with one edit, and those and the terms with two (tokens of 5
-   * characters or more): found through the bigrams they share with the token.
+   * `exact` and the terms that contain the token with one edit, then those and the terms with two, and three (as
+   * many as maxTypoErrors allows): found through the bigrams they share with the token.
    */
-  private typos(token: string, exact: TermMatches): Typos {
+  private typos(token: string, exact: TermMatches): TermMatches[] {
     const { counts, touched, chars, offsets } = this;
     const grams = bigrams(token);
     let count = 0;
@@ -181,15 +187,12 @@ export class TermMatcher {
       }
     }
     for (const m of exact) counts[termId(m)] = 0;
-    // fuse.js allows errors in 40 % of the pattern; we forgive one edit in short tokens and two in longer ones. One
-    // edit (a swap too) breaks at most three bigrams: a term must share all but three of the token's (two edits are
-    // found where they break fewer). Forgiving up to three edits (as fuse.js would in words of 8+ letters) let more
-    // far matches into the candidates and lowered the bench's typo recall@20 at 20k from 0.83 to 0.76.
-    const maxErrors = token.length <= 4 ? 1 : 2;
-    const need = Math.max(Math.min(2, grams.length), grams.length - 3);
+    // An edit breaks at most two of the token's bigrams (a swap, which we count as one edit, three): a term within e
+    // edits shares all but max(3, 2e) of them, and at least one, or the bigram index cannot find it.
+    const maxErrors = maxTypoErrors(token.length);
+    const need = Math.max(1, grams.length - Math.max(3, 2 * maxErrors));
     const distance = new TokenDistance(token);
-    const oneEdit: number[] = [];
-    const further: number[] = [];
+    const byErrors: number[][] = Array.from({ length: maxErrors }, () => []);
     for (let k = 0; k < count; k++) {
       const id = touched[k]!;
       const shared = counts[id]!;
@@ -199,17 +202,21 @@ export class TermMatcher {
       const end = offsets[id + 1]!;
       if (shared < need || end - start < token.length - maxErrors) continue;
       const errors = distance.distanceIn(chars, start, end, maxErrors);
-      if (errors <= 1) oneEdit.push(termMatch(id, errors));
-      else if (errors <= maxErrors) further.push(termMatch(id, errors));
+      if (errors >= 1 && errors <= maxErrors) byErrors[errors - 1]!.push(termMatch(id, errors));
     }
-    const withOne = new Int32Array(exact.length + oneEdit.length);
-    withOne.set(exact);
-    withOne.set(oneEdit, exact.length);
-    if (!further.length) return { oneEdit: withOne, twoEdits: withOne };
-    const withTwo = new Int32Array(withOne.length + further.length);
-    withTwo.set(withOne);
-    withTwo.set(further, withOne.length);
-    return { oneEdit: withOne, twoEdits: withTwo };
+    const tiers: TermMatches[] = [];
+    let so = exact;
+    for (const found of byErrors) {
+      if (!found.length && tiers.length) {
+        tiers.push(so);
+        continue;
+      }
+      const next = new Int32Array(so.length + found.length);
+      next.set(so);
+      next.set(found, so.length);
+      tiers.push((so = next));
+    }
+    return tiers;
   }
 
   /** Whether term `id` contains the token (read from `chars`, as the typo checks read terms). */
