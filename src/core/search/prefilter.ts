@@ -26,8 +26,14 @@ const HAN_PAIR = 1000;
 // A token whose terms have more postings than this is too common to tell records apart: it is left to fuse.js when
 // the query has a rarer token, and otherwise the first records that contain it are taken, as fuse.js ties go.
 const COMMON = 150_000;
-/** How many times `limit` of a phrase's records, by summed scores, are scored as fuse.js scores them. */
+/** How many times `limit` of a phrase's records, by their bounds, are scored as fuse.js scores them at first. */
 const POOL = 8;
+/** A flag in `ranks` beside a record's fields. */
+const TOP = 0x80;
+/** The steps of a phrase's bound table (see phraseTop). */
+const STEPS = 1024;
+/** Every field's weight 1: a phrase's words are scored without them (see weightsFor). */
+const ONES = new Float64Array(256).fill(1);
 
 /**
  * An inverted index from folded tokens to records, in typed arrays (a 100k-record index is a few million postings),
@@ -46,6 +52,9 @@ export class Prefilter {
   private readonly touched: Int32Array;
   private readonly mine: Int32Array;
   private readonly ranks: Uint8Array;
+  /** Per record, the fields a phrase's words were found in, and the most fuse.js could score it (see phraseTop). */
+  private readonly union: Uint8Array;
+  private readonly bound: Float64Array;
   private readonly fields: FieldScores;
   /** fuse.js's token-search figures over every record: the ranking of candidates weighs words by them. */
   readonly corpus: CorpusStats;
@@ -67,6 +76,8 @@ export class Prefilter {
     this.touched = new Int32Array(source.count);
     this.mine = new Int32Array(source.count);
     this.ranks = new Uint8Array(source.count);
+    this.union = new Uint8Array(source.count);
+    this.bound = new Float64Array(source.count);
     this.fields = new FieldScores(source.count, weights.map((w) => w / total));
   }
 
@@ -75,22 +86,25 @@ export class Prefilter {
    * to records of `preferredGroup` (the document's language) and then to the earlier record, as fuse.js breaks ties.
    * `within`, when given, restricts the records to those listed (those that state the figure in the query).
    */
-  candidates(tokens: readonly string[], limit: number, preferredGroup: number, within?: readonly number[]): Candidates {
+  candidates(tokens: readonly string[], limit: number, preferredGroup: number, within?: readonly number[], thorough = false): Candidates {
     // A phrase's records are those its tokens share, so each token brings more; one token's own matches fill the list.
     // fuse.js's token search credits each word's near misses too, so in a phrase a word's typos count beside it.
     const expanded = tokens.map((token) => this.expand(token, tokens.length > 1 ? Infinity : limit));
     const selective = expanded.filter((e) => e.volume <= COMMON).sort((a, b) => a.volume - b.volume);
     if (selective.length === 0) return this.firstContaining(expanded, limit, preferredGroup, within && this.flags(within));
-    if (within) return this.amongListed(selective, tokens, within, limit, preferredGroup);
+    if (within) return tokens.length === 1 ? this.oneAmongListed(tokens[0]!, within, limit, preferredGroup) : this.amongListed(selective, tokens, within, limit, preferredGroup);
     const { best, score, touched, mine } = this;
     let touchedCount = 0;
+    /** The words scored for the records already touched only, weighed by rarity. */
+    let skipped = 0;
     for (const { token, matches, volume } of selective) {
       const bonus = this.bonusFor(token, tokens.length);
       if (selective.length === 1) return this.oneToken(token, matches, bonus, limit, preferredGroup);
       // Once rarer tokens found enough records, a common one (a phrase's "customers") only adds to their scores:
       // fuse.js matches the phrase as a whole, so a record with the common word alone hardly matches it.
       // Each touched record is looked up in each term's postings when that is cheaper than reading them all.
-      const onlyTouched = touchedCount >= limit && touchedCount * 8 < volume;
+      const onlyTouched = !thorough && touchedCount >= limit && touchedCount * 8 < volume;
+      if (onlyTouched) skipped += bonus.scale;
       const lookUp = onlyTouched && touchedCount * matches.length * 20 < volume;
       const mineCount = lookUp ? this.scoreTouched(token, matches, bonus, touchedCount) : this.scoreAll(token, matches, bonus, onlyTouched ? touchedCount : -1);
       for (let k = 0; k < mineCount; k++) {
@@ -100,7 +114,9 @@ export class Prefilter {
         best[r] = 0;
       }
     }
-    return this.phraseTop(touchedCount, selective, tokens, limit, preferredGroup);
+    // A record with the common words alone can still outrank the touched ones (when they match in different fields):
+    // then every record is scored.
+    return this.phraseTop(touchedCount, selective, tokens, limit, preferredGroup, skipped) ?? this.candidates(tokens, limit, preferredGroup, undefined, true);
   }
 
   /**
@@ -128,7 +144,46 @@ export class Prefilter {
       this.fieldsOfPool(selective, touched.subarray(0, scored));
       this.asFuseScores(scored, tokens);
     }
+    for (let k = 0; k < count; k++) this.union[listed[k]!] = 0;
     return this.top(touched, score, scored, limit, preferredGroup);
+  }
+
+  /**
+   * `oneToken` among the listed records, with all of the token's terms (a figure query's records are few): each
+   * listed record looked up in each term's postings when that is cheaper than reading them.
+   */
+  private oneAmongListed(token: string, listed: readonly number[], limit: number, preferredGroup: number): Candidates {
+    const { start, postings, masks, fieldWeight, ranks, mine, best } = this;
+    const matches = this.terms.match(token, () => false);
+    const pair = this.bonusFor(token, 1).pair;
+    const allowed = this.volume(matches) <= listed.length * matches.length * 20 ? this.flags(listed) : undefined;
+    let count = 0;
+    const credit = (r: number, mask: number, value: number) => {
+      const was = ranks[r]!;
+      const fresh = mask & 0x7f & ~was;
+      if (!fresh) return;
+      if (was === 0) {
+        mine[count++] = r;
+        best[r] = pair;
+      }
+      ranks[r] = was | fresh;
+      best[r]! += value * fieldWeight[fresh]!;
+    };
+    for (const m of matches) {
+      const value = termValue(termErrors(m), token);
+      const first = start[termId(m)]!;
+      const end = start[termId(m) + 1]!;
+      if (allowed) {
+        for (let i = first; i < end; i++) if (allowed[postings[i]!]) credit(postings[i]!, masks[i]!, value);
+        continue;
+      }
+      for (const r of listed) {
+        const at = lowerBound(postings, first, end, r);
+        if (at < end && postings[at] === r) credit(r, masks[at]!, value);
+      }
+    }
+    for (let k = 0; k < count; k++) ranks[mine[k]!] = 0;
+    return this.top(mine, best, count, limit, preferredGroup);
   }
 
   private flags(records: readonly number[]): Uint8Array {
@@ -166,20 +221,40 @@ export class Prefilter {
         best[r]! += value * fieldWeight[fresh]!;
       }
     }
-    for (let k = 0; k < count; k++) ranks[mine[k]!] = 0;
     // The terms further off were not looked up, as these filled the list; but fuse.js multiplies the fields' scores,
-    // so a near miss in every field outranks an exact match in one. They are, unless `limit` records score above
-    // anything they could (weights sum to 1).
-    if (!complete && token.length > 2 && !isHanToken(token) && furthest < maxTypoErrors(token.length)) {
-      const bound = termValue(furthest + 1, token) + bonus.pair + 1e-9;
-      let above = 0;
-      for (let k = 0; k < count; k++) if (best[mine[k]!]! > bound) above++;
-      if (above < limit) {
-        for (let k = 0; k < count; k++) best[mine[k]!] = 0;
-        return this.oneToken(token, this.terms.match(token, () => false), bonus, limit, preferredGroup, true);
-      }
+    // so a near miss adds to a record's exact matches in other fields, and in every field outranks an exact match in
+    // one. They are, unless the `limit` best records stay above what any other could reach with them.
+    const expand = !complete && token.length > 2 && !isHanToken(token) && furthest < maxTypoErrors(token.length) && this.couldOvertake(count, limit, termValue(furthest + 1, token));
+    for (let k = 0; k < count; k++) ranks[mine[k]!] = 0;
+    if (expand) {
+      for (let k = 0; k < count; k++) best[mine[k]!] = 0;
+      return this.oneToken(token, this.terms.match(token, () => false), bonus, limit, preferredGroup, true);
     }
     return this.top(mine, best, count, limit, preferredGroup);
+  }
+
+  /**
+   * Whether a record outside the `limit` best of the first `count` of `mine` (by `best`; `ranks` holding the fields
+   * each was credited in) could reach them if each of its other fields gained `next` (weighted): a record not touched
+   * at all could gain it in all of them.
+   */
+  private couldOvertake(count: number, limit: number, next: number): boolean {
+    const { mine, best, ranks, fieldWeight } = this;
+    if (count < limit) return true;
+    const heap = new TopHeap(limit);
+    for (let k = 0; k < count; k++) heap.offer(best[mine[k]!]!, mine[k]!);
+    let kth = Infinity;
+    for (const r of heap.records()) {
+      if (best[r]! < kth) kth = best[r]!;
+      ranks[r]! |= TOP;
+    }
+    let reach = next;
+    for (let k = 0; k < count; k++) {
+      const r = mine[k]!;
+      if (!(ranks[r]! & TOP)) reach = Math.max(reach, best[r]! + next * fieldWeight[~ranks[r]! & 0x7f]!);
+    }
+    for (const r of heap.records()) ranks[r]! &= ~TOP;
+    return reach >= kth;
   }
 
   /**
@@ -187,7 +262,8 @@ export class Prefilter {
    * `onlyFirst` ≥ 0, only the first `onlyFirst` touched records are scored (flagged in `ranks` meanwhile).
    */
   private scoreAll(token: string, matches: TermMatches, bonus: Bonus, onlyFirst = -1): number {
-    const { start, postings, masks, fieldWeight, best, mine, ranks, touched } = this;
+    const { start, postings, masks, best, mine, ranks, touched, union } = this;
+    const weights = this.weightsFor(bonus);
     for (let k = 0; k < onlyFirst; k++) ranks[touched[k]!] = 1;
     const every = onlyFirst < 0;
     let mineCount = 0;
@@ -200,7 +276,8 @@ export class Prefilter {
         const r = postings[i]!;
         if (!every && ranks[r] === 0) continue;
         const mask = masks[i]!;
-        const v = (value * fieldWeight[mask & 0x7f]! + (mask & WHOLE_FIELD ? equal : 0)) * bonus.scale + bonus.pair;
+        const v = (value * weights[mask & 0x7f]! + (mask & WHOLE_FIELD ? equal : 0)) * bonus.scale + bonus.pair;
+        union[r]! |= mask;
         const b = best[r]!;
         if (b === 0) mine[mineCount++] = r;
         if (v > b) best[r] = v;
@@ -212,7 +289,8 @@ export class Prefilter {
 
   /** As scoreAll, for the first `count` touched records only: each looked up in the terms' postings (in record order). */
   private scoreTouched(token: string, matches: TermMatches, bonus: Bonus, count: number): number {
-    const { start, postings, masks, fieldWeight, best, mine, touched } = this;
+    const { start, postings, masks, best, mine, touched, union } = this;
+    const weights = this.weightsFor(bonus);
     let mineCount = 0;
     for (const m of matches) {
       const errors = termErrors(m);
@@ -231,7 +309,8 @@ export class Prefilter {
         }
         if (lo === end || postings[lo] !== r) continue;
         const mask = masks[lo]!;
-        const v = (value * fieldWeight[mask & 0x7f]! + (mask & WHOLE_FIELD ? equal : 0)) * bonus.scale + bonus.pair;
+        const v = (value * weights[mask & 0x7f]! + (mask & WHOLE_FIELD ? equal : 0)) * bonus.scale + bonus.pair;
+        union[r]! |= mask;
         const b = best[r]!;
         if (b === 0) mine[mineCount++] = r;
         if (v > b) best[r] = v;
@@ -241,22 +320,63 @@ export class Prefilter {
   }
 
   /**
-   * `top` for a phrase: the best POOL × `limit` of the first `count` touched records by the summed scores, then the
-   * best `limit` of those as fuse.js scores them (see FieldScores). Its logarithms for every record a phrase's
-   * common words touch (up to the whole index) cost more than a keystroke may take.
+   * A phrase's word scores per field weigh a word found in every field no more than a word found in one: a record's
+   * sum (its words' rarity times closeness, wherever found) bounds each field's, so fuse.js's score of it is at most
+   * the weight of the fields it was found in times −ln(1 − sum / total).
    */
-  private phraseTop(count: number, selective: readonly Expanded[], tokens: readonly string[], limit: number, preferredGroup: number): Candidates {
-    const { score, touched, fields, best, groups } = this;
+  private weightsFor(bonus: Bonus): Float64Array {
+    return bonus.inPhrase ? ONES : this.fieldWeight;
+  }
+
+  /**
+   * `top` for a phrase, as fuse.js would rank the first `count` touched records: each record's bound (see weightsFor)
+   * orders them; the best POOL × `limit` by bound are scored exactly as fuse.js scores them (see FieldScores), and
+   * more (four times as many, in turn) until the `limit`-th exact score is above every bound left out. Scoring every
+   * touched record exactly (up to the whole index for common words) costs more than a keystroke may take. Undefined
+   * when a record touched by none of the words could outrank them (`skipped`: the rarity of the words scored for
+   * touched records only).
+   */
+  private phraseTop(count: number, selective: readonly Expanded[], tokens: readonly string[], limit: number, preferredGroup: number, skipped: number): Candidates | undefined {
+    const { score, touched, fields, best, union, bound, fieldWeight } = this;
     if (tokens.length < 2) return this.top(touched, score, count, limit, preferredGroup);
-    const heap = new TopHeap(POOL * limit);
-    for (let k = 0; k < count; k++) heap.offer(Math.round(score[touched[k]!]! * 1000) * 2 + (groups[touched[k]!] === preferredGroup ? 1 : 0), touched[k]!);
-    const pool = heap.records();
-    this.fieldsOfPool(selective, pool);
     const total = tokens.reduce((sum, token) => sum + idfOf(this.corpus, token), 0);
-    // `best` is all zeros between tokens: it holds the pool's fuse.js-like scores, the Chinese pairs' bonus kept.
-    for (const r of pool) best[r] = Math.floor(score[r]! / HAN_PAIR) * HAN_PAIR + fields.take(r, total) + 1e-9;
-    for (let k = 0; k < count; k++) score[touched[k]!] = 0;
-    return { records: this.top(pool, best, pool.length, limit, preferredGroup).records, truncated: count > limit };
+    // −ln(max(0.001, 1 − x)) for x in STEPS steps, rounded up: a bound without a logarithm per record.
+    const atMost = new Float64Array(STEPS + 1);
+    for (let q = 0; q <= STEPS; q++) atMost[q] = -Math.log(Math.max(0.001, 1 - q / STEPS));
+    for (let k = 0; k < count; k++) {
+      const r = touched[k]!;
+      const pairs = Math.floor(score[r]! / HAN_PAIR) * HAN_PAIR;
+      bound[r] = pairs + fieldWeight[union[r]! & 0x7f]! * atMost[Math.min(STEPS, Math.ceil(((score[r]! - pairs) / total) * STEPS))]!;
+    }
+    let pool: Int32Array;
+    let enough = false;
+    for (let size = POOL * limit; ; size *= 4) {
+      const heap = new TopHeap(Math.min(size, count));
+      for (let k = 0; k < count; k++) heap.offer(bound[touched[k]!]!, touched[k]!);
+      pool = heap.records();
+      this.fieldsOfPool(selective, pool);
+      for (const r of pool) best[r] = Math.floor(score[r]! / HAN_PAIR) * HAN_PAIR + fields.take(r, total) + 1e-9;
+      const kth = pool.length < limit ? 0 : limitth(pool, best, limit);
+      if (pool.length === count) {
+        enough = skipped === 0 || kth > atMost[Math.min(STEPS, Math.ceil((0.999 * skipped / total) * STEPS))]!;
+        break;
+      }
+      let outside = 0;
+      for (const r of pool) this.ranks[r] = 1;
+      for (let k = 0; k < count; k++) if (!this.ranks[touched[k]!] && bound[touched[k]!]! > outside) outside = bound[touched[k]!]!;
+      for (const r of pool) this.ranks[r] = 0;
+      if (kth > outside) {
+        enough = skipped === 0 || kth > atMost[Math.min(STEPS, Math.ceil((0.999 * skipped / total) * STEPS))]!;
+        break;
+      }
+      for (const r of pool) best[r] = 0;
+    }
+    for (let k = 0; k < count; k++) {
+      score[touched[k]!] = 0;
+      union[touched[k]!] = 0;
+    }
+    const picked = this.top(pool, best, pool.length, limit, preferredGroup);
+    return enough ? { records: picked.records, truncated: count > limit } : undefined;
   }
 
   /**
@@ -396,4 +516,20 @@ interface Expanded {
 function termValue(errors: number, token: string, inPhrase = false): number {
   if (inPhrase) return errors === 0 ? 0.999 : 1 - errors / token.length;
   return errors === 0 ? EXACT : -Math.log(errors / token.length);
+}
+
+/** The `limit`-th highest of `values` at `records` (at least `limit` of them). */
+function limitth(records: Int32Array, values: Float64Array, limit: number): number {
+  const sorted = Float64Array.from(records, (r) => values[r]!).sort();
+  return sorted[sorted.length - limit]!;
+}
+
+/** The first place in `postings` from `lo` up to `hi` (sorted) holding `r` or more. */
+function lowerBound(postings: Int32Array, lo: number, hi: number, r: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (postings[mid]! < r) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
