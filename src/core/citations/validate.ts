@@ -187,9 +187,17 @@ function checkedFigures(figures: readonly Figure[]): readonly Figure[] {
 function nearestStatistics(figure: Figure, stats: readonly LoadedStatistic[]): LoadedStatistic[] {
   const sameKind = stats.filter((s) => kindOfUnit(s.unit) === figure.kind);
   const sorted = (sameKind.length ? sameKind : [...stats]).sort((a, b) => Math.abs(a.value - figure.value) - Math.abs(b.value - figure.value));
-  // The same figure found in two articles (HubSpot's 62 % in Finnish and in Chinese) is named once.
+  // The same figure found in two articles (HubSpot's 62 % in Finnish and in Chinese) is named once; the first three
+  // are all that is named, so the rest are not described.
   const seen = new Set<string>();
-  return sorted.filter((s) => !seen.has(describeFigure(s)) && !!seen.add(describeFigure(s))).slice(0, 3);
+  const nearest: LoadedStatistic[] = [];
+  for (const s of sorted) {
+    const described = describeFigure(s);
+    if (seen.has(described)) continue;
+    seen.add(described);
+    if (nearest.push(s) === 3) break;
+  }
+  return nearest;
 }
 
 function replaceFix(title: string, edit: TextEdit | undefined): CitationIssue['fix'] {
