@@ -180,8 +180,11 @@ function checkMismatch(text: string, sentence: Sentence, sources: readonly Resol
 
 /** Percentages, multipliers, money, ranks and durations are always checked; bare numbers only when the sentence has nothing else. */
 function checkedFigures(figures: readonly Figure[]): readonly Figure[] {
-  const typed = figures.filter((f) => f.kind !== 'number' || f.unit !== undefined);
-  return typed.length ? typed : figures;
+  // Most sentences state only typed figures, or only bare numbers: then all of them are checked, and nothing is copied.
+  let typedCount = 0;
+  for (const f of figures) if (f.kind !== 'number' || f.unit !== undefined) typedCount++;
+  if (typedCount === 0 || typedCount === figures.length) return figures;
+  return figures.filter((f) => f.kind !== 'number' || f.unit !== undefined);
 }
 
 function nearestStatistics(figure: Figure, stats: readonly LoadedStatistic[]): LoadedStatistic[] {

@@ -69,9 +69,15 @@ export function readFigures(text: string, options: { readers?: number } = {}): F
     // A figure reader must never take validation down; an odd input yields what was read so far.
   }
   if (figures.length === 0) return figures;
-  // Most paragraphs state one figure or none: nothing to order or drop.
-  if (figures.length > 1) figures.sort((a, b) => a.start - b.start);
+  // Most paragraphs state one figure or none: nothing to order or drop. Those read by the numerals' reader alone are
+  // in order already, and sort() would copy them all the same.
+  if (figures.length > 1 && !inOrder(figures)) figures.sort((a, b) => a.start - b.start);
   return withHedges(text, figures.length > 1 ? dropRestated(text, dropOverlaps(figures)) : figures);
+}
+
+function inOrder(figures: readonly Figure[]): boolean {
+  for (let i = 1; i < figures.length; i++) if (figures[i]!.start < figures[i - 1]!.start) return false;
+  return true;
 }
 
 /** Each figure with the hedge written around it ("over half", "nearly 70 %"); a new object only where there is one. */

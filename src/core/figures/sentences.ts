@@ -159,8 +159,12 @@ class PlainText {
  */
 function makeSentence(plain: PlainText, from: number, to: number, read: readonly Figure[], shift: number): Sentence {
   const text = plain.text.slice(from, to);
-  const references: FootnoteReference[] = [];
-  for (let k = 0; k < plain.refAt.length; k++) if (plain.refAt[k]! >= from && plain.refAt[k]! < to) references.push(shift === 0 ? plain.refs[k]! : shiftReference(plain.refs[k]!, shift));
+  let references: FootnoteReference[] | typeof NONE = NONE;
+  for (let k = 0; k < plain.refAt.length; k++) {
+    if (plain.refAt[k]! < from || plain.refAt[k]! >= to) continue;
+    if (references === NONE) references = [];
+    (references as FootnoteReference[]).push(shift === 0 ? plain.refs[k]! : shiftReference(plain.refs[k]!, shift));
+  }
   // Map back through the offset table; a figure's end maps from its last character.
   const figures = read.length === 0 ? NONE : read.map((f) => figureAt(f, plain.offsetAt(f.start) + shift, plain.offsetAt(f.end - 1) + 1 + shift));
   // A sentence closed by a footnote reference ends where the reference ends.
