@@ -180,16 +180,27 @@ function checkMismatch(text: string, sentence: Sentence, sources: readonly Resol
 
 /** Percentages, multipliers, money, ranks and durations are always checked; bare numbers only when the sentence has nothing else. */
 function checkedFigures(figures: readonly Figure[]): readonly Figure[] {
-  const typed = figures.filter((f) => f.kind !== 'number' || f.unit !== undefined);
-  return typed.length ? typed : figures;
+  // Most sentences state only typed figures, or only bare numbers: then all of them are checked, and nothing is copied.
+  let typedCount = 0;
+  for (const f of figures) if (f.kind !== 'number' || f.unit !== undefined) typedCount++;
+  if (typedCount === 0 || typedCount === figures.length) return figures;
+  return figures.filter((f) => f.kind !== 'number' || f.unit !== undefined);
 }
 
 function nearestStatistics(figure: Figure, stats: readonly LoadedStatistic[]): LoadedStatistic[] {
   const sameKind = stats.filter((s) => kindOfUnit(s.unit) === figure.kind);
   const sorted = (sameKind.length ? sameKind : [...stats]).sort((a, b) => Math.abs(a.value - figure.value) - Math.abs(b.value - figure.value));
-  // The same figure found in two articles (HubSpot's 62 % in Finnish and in Chinese) is named once.
+  // The same figure found in two articles (HubSpot's 62 % in Finnish and in Chinese) is named once; the first three
+  // are all that is named, so the rest are not described.
   const seen = new Set<string>();
-  return sorted.filter((s) => !seen.has(describeFigure(s)) && !!seen.add(describeFigure(s))).slice(0, 3);
+  const nearest: LoadedStatistic[] = [];
+  for (const s of sorted) {
+    const described = describeFigure(s);
+    if (seen.has(described)) continue;
+    seen.add(described);
+    if (nearest.push(s) === 3) break;
+  }
+  return nearest;
 }
 
 function replaceFix(title: string, edit: TextEdit | undefined): CitationIssue['fix'] {

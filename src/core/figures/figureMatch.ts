@@ -73,10 +73,18 @@ function fits(written: number, value: number, hedge: Hedge | undefined, exact: n
 /** Half a unit of the last digit written: 0.5 for "84", 0.05 for "16,9". */
 function halfLastDigit(value: number): number {
   if (Number.isInteger(value)) return 0.5;
-  const text = String(value);
-  const dot = text.indexOf('.');
-  return dot < 0 ? 0.5 : 0.5 * 10 ** -(text.length - dot - 1);
+  // Asked for each statistic a figure is checked against: the number is written out once per value.
+  let half = halfDigits.get(value);
+  if (half === undefined) {
+    const text = String(value);
+    const dot = text.indexOf('.');
+    half = dot < 0 ? 0.5 : 0.5 * 10 ** -(text.length - dot - 1);
+    if (halfDigits.size >= 4096) halfDigits.clear();
+    halfDigits.set(value, half);
+  }
+  return half;
 }
+const halfDigits = new Map<number, number>();
 
 /** The hedge of a statistic's own figure ("yli 60 prosenttia", "超过60%"), read once per figure text. */
 const statHedges = new Map<string, Hedge | undefined>();

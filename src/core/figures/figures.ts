@@ -1,4 +1,4 @@
-import { fractionCueTest } from './fractionCue';
+import { fractionCueFamilies } from './fractionCue';
 import { IMPLIED_WHOLES, readFractionPairs, readFractionWords, readImpliedFractions, round1, WHOLES } from './fractions';
 import type { DurationUnit, Figure, FigureKind } from './figureTypes';
 import { hedgeAround } from './hedges';
@@ -69,9 +69,15 @@ export function readFigures(text: string, options: { readers?: number } = {}): F
     // A figure reader must never take validation down; an odd input yields what was read so far.
   }
   if (figures.length === 0) return figures;
-  // Most paragraphs state one figure or none: nothing to order or drop.
-  if (figures.length > 1) figures.sort((a, b) => a.start - b.start);
+  // Most paragraphs state one figure or none: nothing to order or drop. Those read by the numerals' reader alone are
+  // in order already, and sort() would copy them all the same.
+  if (figures.length > 1 && !inOrder(figures)) figures.sort((a, b) => a.start - b.start);
   return withHedges(text, figures.length > 1 ? dropRestated(text, dropOverlaps(figures)) : figures);
+}
+
+function inOrder(figures: readonly Figure[]): boolean {
+  for (let i = 1; i < figures.length; i++) if (figures[i]!.start < figures[i - 1]!.start) return false;
+  return true;
 }
 
 /** Each figure with the hedge written around it ("over half", "nearly 70 %"); a new object only where there is one. */
@@ -181,14 +187,25 @@ const FRACTION_WORD_STEMS = ['third', 'quarter', 'kolmasosa', 'kolmannes', 'nelj
 const FRACTION_WORD = new RegExp(FRACTION_WORD_STEMS.join('|'));
 const WORD_UNIT = new RegExp(WORD_UNIT_CUES.join('|'));
 const ORDINAL = new RegExp(ORDINAL_CUES.join('|'));
-let fractionCue: ((text: string) => boolean) | undefined;
+let fractionCue: ((text: string, any?: boolean) => number) | undefined;
+// The automaton's families of words, in the order of its bits; the link-and-whole bit comes after them.
+const CUE_IMPLIED = 1;
+const CUE_WORDS = 2;
+const CUE_WORD_UNITS = 4;
+const CUE_ORDINALS = 8;
+const CUE_PAIRS = 16;
+/** The families of fraction words found in `text` (CUE_* bits), each as its `/iu` regular expression would find them. */
+function fractionCues(text: string, any?: boolean): number {
+  fractionCue ??= fractionCueFamilies([IMPLIED_WHOLES, FRACTION_WORD_STEMS, WORD_UNIT_CUES, ORDINAL_CUES], LINKS, numberWordList(WHOLES));
+  return fractionCue(text, any);
+}
+
 /**
  * One case-insensitive pass for the words every reader but the numerals' and the Chinese one needs, as most prose has
  * none of them. Built on first use, not at activation.
  */
 export function mayHoldFraction(text: string): boolean {
-  fractionCue ??= fractionCueTest([...IMPLIED_WHOLES, ...FRACTION_WORD_STEMS, ...WORD_UNIT_CUES, ...ORDINAL_CUES], LINKS, numberWordList(WHOLES));
-  return fractionCue(text);
+  return fractionCues(text, true) !== 0;
 }
 
 /**
@@ -201,16 +218,18 @@ export function figureReaders(text: string): number {
   const digit = DIGIT.test(text);
   if (digit) readers |= Reader.Numerals;
   if (CHINESE_CUE.test(text)) readers |= Reader.Chinese;
-  // Most prose has none of these words: one case-insensitive scan before the text is lower-cased for the others.
-  if (!mayHoldFraction(text)) return readers;
+  // Most prose has none of these words: one case-insensitive pass, which also tells which readers' words it found, so
+  // only their regular expressions are tried on the lower-cased text.
+  const cues = fractionCues(text);
+  if (cues === 0) return readers;
   const lower = text.toLowerCase();
   let number: boolean | undefined;
   const hasNumber = () => (number ??= digit || NUMBER_WORD.test(lower));
-  if (IN_OF_WHOLE.test(lower) && hasNumber()) readers |= Reader.Pairs;
-  if (OF_IMPLIED.test(lower) && hasNumber()) readers |= Reader.Implied;
-  if (FRACTION_WORD.test(lower)) readers |= Reader.Words;
-  if (WORD_UNIT.test(lower)) readers |= Reader.WordUnits;
-  if (ORDINAL.test(lower)) readers |= Reader.Ordinals;
+  if (cues & CUE_PAIRS && IN_OF_WHOLE.test(lower) && hasNumber()) readers |= Reader.Pairs;
+  if (cues & CUE_IMPLIED && OF_IMPLIED.test(lower) && hasNumber()) readers |= Reader.Implied;
+  if (cues & CUE_WORDS && FRACTION_WORD.test(lower)) readers |= Reader.Words;
+  if (cues & CUE_WORD_UNITS && WORD_UNIT.test(lower)) readers |= Reader.WordUnits;
+  if (cues & CUE_ORDINALS && ORDINAL.test(lower)) readers |= Reader.Ordinals;
   return readers;
 }
 

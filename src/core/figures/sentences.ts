@@ -24,8 +24,13 @@ function isDigit(code: number): boolean {
 }
 const NONE: readonly never[] = [];
 
-const analysed = new WeakMap<ProseBlock, Sentence[]>();
-const analysedWithFigures = new WeakMap<ProseBlock, Sentence[]>();
+/** A block's sentences, at the offsets of the place the block was first analysed at (its chunk's offsets moved by `shift`). */
+interface Analysis {
+  readonly sentences: Sentence[];
+  readonly shift: number;
+}
+const analysed = new WeakMap<ProseBlock, Analysis>();
+const analysedWithFigures = new WeakMap<ProseBlock, Analysis>();
 
 /** The sentences of a block; a block from a cached chunk reuses the chunk's analysis, moved to its place. */
 export function sentencesOf(block: ProseBlock): Sentence[] {
@@ -37,30 +42,35 @@ export function sentencesWithFigures(block: ProseBlock): Sentence[] {
   return analysedOnce(block, analysedWithFigures, true);
 }
 
-function analysedOnce(block: ProseBlock, cache: WeakMap<ProseBlock, Sentence[]>, withFiguresOnly: boolean): Sentence[] {
+function analysedOnce(block: ProseBlock, cache: WeakMap<ProseBlock, Analysis>, withFiguresOnly: boolean): Sentence[] {
   if (!block.origin) return splitSentences(block, withFiguresOnly);
   const { block: original, shift } = block.origin;
-  let sentences = cache.get(original);
-  if (!sentences) {
-    sentences = splitSentences(original, withFiguresOnly);
-    cache.set(original, sentences);
+  const known = cache.get(original);
+  if (!known) {
+    // Analysed where the block is now, not at its chunk's offsets and then moved: a cold validation makes each
+    // sentence once.
+    const sentences = splitSentences(original, withFiguresOnly, shift);
+    cache.set(original, { sentences, shift });
+    return sentences;
   }
-  if (shift === 0) return sentences;
+  const by = shift - known.shift;
+  if (by === 0) return known.sentences;
   // Field by field, not by spread copies: this runs for every sentence of a moved chunk, and spreads are slower.
-  return sentences.map((s) => ({
-    start: s.start + shift,
-    end: s.end + shift,
+  return known.sentences.map((s) => ({
+    start: s.start + by,
+    end: s.end + by,
     text: s.text,
-    figures: s.figures.map((f) => figureAt(f, f.start + shift, f.end + shift)),
-    references: s.references.length === 0 ? NONE : s.references.map((r) => shiftReference(r, shift)),
+    figures: s.figures.map((f) => figureAt(f, f.start + by, f.end + by)),
+    references: s.references.length === 0 ? NONE : s.references.map((r) => shiftReference(r, by)),
   }));
 }
 
 /**
- * Splits a prose block into sentences (only those stating a figure, if asked). A footnote reference right after a
- * full stop ("84 %.[^1]") belongs to the sentence it closes; "7.6" and "7,6" are not sentence ends.
+ * Splits a prose block into sentences (only those stating a figure, if asked), at its offsets moved by `shift`. A
+ * footnote reference right after a full stop ("84 %.[^1]") belongs to the sentence it closes; "7.6" and "7,6" are not
+ * sentence ends.
  */
-export function splitSentences(block: ProseBlock, withFiguresOnly = false): Sentence[] {
+export function splitSentences(block: ProseBlock, withFiguresOnly = false, shift = 0): Sentence[] {
   const plain = new PlainText(block);
   const text = plain.text;
   // Figures are read once in the whole paragraph, each belonging to the sentence it starts in: one pass of each reader
@@ -73,8 +83,8 @@ export function splitSentences(block: ProseBlock, withFiguresOnly = false): Sent
   const add = (from: number, to: number) => {
     const first = nextFigure;
     while (nextFigure < figures.length && figures[nextFigure]!.start < to) nextFigure++;
-    if (first < nextFigure) sentences.push(makeSentence(plain, from, to, figures.slice(first, nextFigure)));
-    else if (!withFiguresOnly && NOT_BLANK.test(text.slice(from, to))) sentences.push(makeSentence(plain, from, to, NONE));
+    if (first < nextFigure) sentences.push(makeSentence(plain, from, to, figures.slice(first, nextFigure), shift));
+    else if (!withFiguresOnly && NOT_BLANK.test(text.slice(from, to))) sentences.push(makeSentence(plain, from, to, NONE, shift));
   };
   let from = 0;
   TERMINATORS.lastIndex = 0;
@@ -143,13 +153,20 @@ class PlainText {
   }
 }
 
-/** A sentence of `plain` from `from` to `to`, with the paragraph's figures that start in it (at paragraph offsets). */
-function makeSentence(plain: PlainText, from: number, to: number, read: readonly Figure[]): Sentence {
+/**
+ * A sentence of `plain` from `from` to `to`, with the paragraph's figures that start in it (at paragraph offsets), at
+ * document offsets moved by `shift`.
+ */
+function makeSentence(plain: PlainText, from: number, to: number, read: readonly Figure[], shift: number): Sentence {
   const text = plain.text.slice(from, to);
-  const references: FootnoteReference[] = [];
-  for (let k = 0; k < plain.refAt.length; k++) if (plain.refAt[k]! >= from && plain.refAt[k]! < to) references.push(plain.refs[k]!);
+  let references: FootnoteReference[] | typeof NONE = NONE;
+  for (let k = 0; k < plain.refAt.length; k++) {
+    if (plain.refAt[k]! < from || plain.refAt[k]! >= to) continue;
+    if (references === NONE) references = [];
+    (references as FootnoteReference[]).push(shift === 0 ? plain.refs[k]! : shiftReference(plain.refs[k]!, shift));
+  }
   // Map back through the offset table; a figure's end maps from its last character.
-  const figures = read.length === 0 ? NONE : read.map((f) => figureAt(f, plain.offsetAt(f.start), plain.offsetAt(f.end - 1) + 1));
+  const figures = read.length === 0 ? NONE : read.map((f) => figureAt(f, plain.offsetAt(f.start) + shift, plain.offsetAt(f.end - 1) + 1 + shift));
   // A sentence closed by a footnote reference ends where the reference ends.
-  return { start: plain.offsetAt(from), end: plain.referenceAt(to - 1)?.end ?? plain.offsetAt(to - 1) + 1, text, figures, references };
+  return { start: plain.offsetAt(from) + shift, end: (plain.referenceAt(to - 1)?.end ?? plain.offsetAt(to - 1) + 1) + shift, text, figures, references };
 }

@@ -6,11 +6,17 @@ import type { StatisticsIndex } from '../index/statisticsIndex';
 
 const STOP = new Set(['that', 'this', 'with', 'from', 'have', 'they', 'their', 'more', 'than', 'will', 'would', 'about', 'when', 'which', 'what', 'were', 'been', 'also', 'only', 'into', 'over', 'some', 'most', 'other', 'ovat', 'jotka', 'mutta', 'sekä', 'että', 'kuin', 'vain', 'это', 'как', 'что', 'для', 'или']);
 
+const HAN_TOKEN = /^\p{Script=Han}$/u;
+const DIGITS = /^\d+$/;
+
 function stems(text: string): Set<string> {
   const out = new Set<string>();
   for (const t of tokens(text)) {
-    if (/^\p{Script=Han}$/u.test(t)) out.add(t);
-    else if (t.length >= 4 && !STOP.has(t) && !/^\d+$/.test(t)) out.add(t.slice(0, 5));
+    // A Han character is a token of its own (one code point, at most two code units), and a word of four or more
+    // code units is never one: each token is tested only for what it may be.
+    if (t.length <= 2) {
+      if (HAN_TOKEN.test(t)) out.add(t);
+    } else if (t.length >= 4 && !STOP.has(t) && !DIGITS.test(t)) out.add(t.slice(0, 5));
   }
   return out;
 }

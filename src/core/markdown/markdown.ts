@@ -26,13 +26,26 @@ export class MarkdownCache {
     return bucket?.find((entry) => entry.text === text)?.parsed;
   }
 
+  /** The chunk's parse from the cache, or `parse`'s, kept: one digest for both. */
+  getOrParse(text: string, parse: (text: string) => ParsedMarkdown): ParsedMarkdown {
+    const key = digest(text);
+    const known = this.chunks.get(key)?.find((entry) => entry.text === text)?.parsed;
+    if (known) return known;
+    const parsed = parse(text);
+    this.add(key, text, parsed);
+    return parsed;
+  }
+
   set(text: string, parsed: ParsedMarkdown): void {
+    this.add(digest(text), text, parsed);
+  }
+
+  private add(key: string, text: string, parsed: ParsedMarkdown): void {
     if (this.size >= this.maxChunks) {
       const [oldest, entries] = this.chunks.entries().next().value!;
       this.chunks.delete(oldest);
       this.size -= entries.length;
     }
-    const key = digest(text);
     const bucket = this.chunks.get(key);
     if (bucket) bucket.push({ text, parsed });
     else this.chunks.set(key, [{ text, parsed }]);
@@ -63,11 +76,7 @@ export function parseMarkdown(text: string, cache?: MarkdownCache, isCancelled?:
     // together) is parsed from the line break before it.
     const start = chunk.start > 0 && text.charCodeAt(chunk.start) === 0xfeff ? chunk.start - 1 : chunk.start;
     const chunkText = text.slice(start, chunk.end);
-    let parsed = cache?.get(chunkText);
-    if (!parsed) {
-      parsed = parseChunkFast(chunkText) ?? parseChunk(chunkText);
-      cache?.set(chunkText, parsed);
-    }
+    const parsed = cache ? cache.getOrParse(chunkText, parseAnyChunk) : parseAnyChunk(chunkText);
     read.push({ start, text: chunkText, parsed });
   }
   // A link definition in one chunk makes `![^a]` in another an image (no call): those few chunks are read again
@@ -82,6 +91,10 @@ export function parseMarkdown(text: string, cache?: MarkdownCache, isCancelled?:
     for (const b of parsed.prose) prose.push(new MovedBlock(b, start, shifted));
   }
   return { references, definitions, prose };
+}
+
+function parseAnyChunk(text: string): ParsedMarkdown {
+  return parseChunkFast(text) ?? parseChunk(text);
 }
 
 /** A cached chunk's block at its place in the document; its pieces are moved only if someone reads them. */

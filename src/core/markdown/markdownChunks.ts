@@ -46,8 +46,11 @@ function scanChunks(text: string): { chunks: Array<{ start: number; end: number 
   // Whether the line before was paragraph text (or may have been): a kind 7 HTML block cannot start after it.
   let afterText = false;
   let pos = 0;
+  // Where the next carriage return is: most documents have none, and one search then serves every line.
+  let cr = text.indexOf('\r');
   while (pos < text.length) {
-    const { line, next } = lineAt(text, pos);
+    if (cr >= 0 && cr < pos) cr = text.indexOf('\r', pos);
+    const { line, next } = lineAt(text, pos, cr);
     const blank = BLANK.test(line);
     if (open?.kind === 'fence') {
       if (closesFence(line, open.fence)) open = undefined;
@@ -74,10 +77,14 @@ function scanChunks(text: string): { chunks: Array<{ start: number; end: number 
   return { chunks, openAtEnd: open !== undefined && open.kind !== 'html' };
 }
 
-/** The line at `pos` without its ending, and where the next line starts. */
-function lineAt(text: string, pos: number): { line: string; next: number } {
-  let end = pos;
-  while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+/**
+ * The line at `pos` without its ending, and where the next line starts; `cr` is the first carriage return at or
+ * after `pos` (-1 for none). Found with indexOf rather than character by character: lines of prose are long.
+ */
+function lineAt(text: string, pos: number, cr: number): { line: string; next: number } {
+  const lf = text.indexOf('\n', pos);
+  let end = lf < 0 ? text.length : lf;
+  if (cr >= 0 && cr < end) end = cr;
   const next = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
   // micromark drops a byte-order mark that starts the document.
   return { line: pos === 0 && text.charCodeAt(0) === 0xfeff ? text.slice(1, end) : text.slice(pos, end), next };
