@@ -28,8 +28,17 @@ const HAN_PAIR = 1000;
 const COMMON = 150_000;
 /** How many times `limit` of a phrase's records, by their bounds, are scored as fuse.js scores them at first. */
 const POOL = 8;
-/** A flag in `ranks` beside a record's fields. */
+/**
+ * How many of the candidates are certainly those fuse.js ranks first over every record (as far as words can tell,
+ * see README.md): making sure of all `limit` (50 for completion) costs several times as much where many records tie
+ * near the 50th place, and a writer reads the first few.
+ */
+const EXACT_TOP = 10;
+/** Flags in `ranks` beside a record's fields. */
 const TOP = 0x80;
+const CONTENDER = 0x40;
+/** How many records that could overtake the first ones fuse.js is handed beside them (see oneToken). */
+const CONTENDERS = 50;
 /** The steps of a phrase's bound table (see phraseTop). */
 const STEPS = 1024;
 /** Every field's weight 1: a phrase's words are scored without them (see weightsFor). */
@@ -200,10 +209,11 @@ export class Prefilter {
    * closest first (exact, then one edit, then two): a field's first credit is its best, and `ranks` keeps per record
    * the fields credited so far.
    */
-  private oneToken(token: string, matches: TermMatches, bonus: Bonus, limit: number, preferredGroup: number, complete = false): Candidates {
+  private oneToken(token: string, matches: TermMatches, bonus: Bonus, limit: number, preferredGroup: number, covered = 0): Candidates {
     const { start, postings, masks, fieldWeight, ranks, mine, best } = this;
     let count = 0;
-    let furthest = 0;
+    // The edits the matches go up to (the terms that far were all looked up).
+    let furthest = covered;
     for (const m of matches) {
       if (termErrors(m) > furthest) furthest = termErrors(m);
       const value = termValue(termErrors(m), token);
@@ -224,23 +234,35 @@ export class Prefilter {
     // The terms further off were not looked up, as these filled the list; but fuse.js multiplies the fields' scores,
     // so a near miss adds to a record's exact matches in other fields, and in every field outranks an exact match in
     // one. They are, unless the `limit` best records stay above what any other could reach with them.
-    const expand = !complete && token.length > 2 && !isHanToken(token) && furthest < maxTypoErrors(token.length) && this.couldOvertake(count, limit, termValue(furthest + 1, token));
+    const exact = Math.min(limit, EXACT_TOP);
+    const contenders = token.length > 2 && !isHanToken(token) && furthest < maxTypoErrors(token.length) ? this.contenders(count, exact, termValue(furthest + 1, token)) : 0;
+    if (contenders > 0 && contenders !== Infinity) {
+      // Records that could overtake the first ones with near misses in their other fields: fuse.js weighs those
+      // itself, when handed them beside the first `limit` (cheaper than looking up every term a typo away, which for
+      // a word of three or four letters is most of the index). Past CONTENDERS of them (many records tied), the best
+      // and earliest, as fuse.js breaks ties.
+      const extra = new TopHeap(CONTENDERS);
+      for (let k = 0; k < count; k++) if (ranks[mine[k]!]! & CONTENDER) extra.offer(best[mine[k]!]!, mine[k]!);
+      for (let k = 0; k < count; k++) ranks[mine[k]!] = 0;
+      const first = this.top(mine, best, count, limit, preferredGroup);
+      return { records: Int32Array.from(new Set([...first.records, ...extra.records()])).sort(), truncated: first.truncated };
+    }
     for (let k = 0; k < count; k++) ranks[mine[k]!] = 0;
-    if (expand) {
+    if (contenders > 0) {
       for (let k = 0; k < count; k++) best[mine[k]!] = 0;
-      return this.oneToken(token, this.terms.match(token, () => false), bonus, limit, preferredGroup, true);
+      return this.oneToken(token, this.terms.upTo(token, furthest + 1), bonus, limit, preferredGroup, furthest + 1);
     }
     return this.top(mine, best, count, limit, preferredGroup);
   }
 
   /**
-   * Whether a record outside the `limit` best of the first `count` of `mine` (by `best`; `ranks` holding the fields
-   * each was credited in) could reach them if each of its other fields gained `next` (weighted): a record not touched
-   * at all could gain it in all of them.
+   * The records outside the `limit` best of the first `count` of `mine` (by `best`; `ranks` holding the fields each
+   * was credited in) that could reach them if each of their other fields gained `next` (weighted), flagged CONTENDER
+   * in `ranks` and counted; Infinity when a record not touched at all could (gaining it in every field).
    */
-  private couldOvertake(count: number, limit: number, next: number): boolean {
+  private contenders(count: number, limit: number, next: number): number {
     const { mine, best, ranks, fieldWeight } = this;
-    if (count < limit) return true;
+    if (count < limit) return Infinity;
     const heap = new TopHeap(limit);
     for (let k = 0; k < count; k++) heap.offer(best[mine[k]!]!, mine[k]!);
     let kth = Infinity;
@@ -248,13 +270,16 @@ export class Prefilter {
       if (best[r]! < kth) kth = best[r]!;
       ranks[r]! |= TOP;
     }
-    let reach = next;
+    let found = 0;
     for (let k = 0; k < count; k++) {
       const r = mine[k]!;
-      if (!(ranks[r]! & TOP)) reach = Math.max(reach, best[r]! + next * fieldWeight[~ranks[r]! & 0x7f]!);
+      if (!(ranks[r]! & TOP) && best[r]! + next * fieldWeight[~ranks[r]! & 0x7f]! >= kth) {
+        ranks[r]! |= CONTENDER;
+        found++;
+      }
     }
     for (const r of heap.records()) ranks[r]! &= ~TOP;
-    return reach >= kth;
+    return next >= kth ? Infinity : found;
   }
 
   /**
@@ -356,7 +381,8 @@ export class Prefilter {
       pool = heap.records();
       this.fieldsOfPool(selective, pool);
       for (const r of pool) best[r] = Math.floor(score[r]! / HAN_PAIR) * HAN_PAIR + fields.take(r, total) + 1e-9;
-      const kth = pool.length < limit ? 0 : limitth(pool, best, limit);
+      const exact = Math.min(limit, EXACT_TOP);
+      const kth = pool.length < exact ? 0 : limitth(pool, best, exact);
       if (pool.length === count) {
         enough = skipped === 0 || kth > atMost[Math.min(STEPS, Math.ceil((0.999 * skipped / total) * STEPS))]!;
         break;

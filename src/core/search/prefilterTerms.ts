@@ -150,6 +150,13 @@ export class TermMatcher {
     return tiers.typos[tiers.typos.length - 1] ?? tiers.exact;
   }
 
+  /** The terms containing the token within `errors` edits (all the tiers up to it), for a token of 3 or more letters. */
+  upTo(token: string, errors: number): TermMatches {
+    const all = this.match(token, () => false);
+    const tiers = this.recent.get(token)?.typos;
+    return tiers?.[Math.min(errors, tiers.length) - 1] ?? all;
+  }
+
   /** The terms that contain the token. */
   private containing(token: string): TermMatches {
     // Terms containing the token contain its rarest bigram: checking that bigram's terms finds them all.
