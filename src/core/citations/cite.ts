@@ -29,20 +29,50 @@ export interface FootnotePlan {
  */
 export function planFootnote(text: string, stat: LoadedStatistic, resolver: SourceResolver, parsed: ParsedMarkdown = parseMarkdown(text), lang?: string): FootnotePlan {
   const key = sourceKeyOf(stat);
+  const doc = footnotesOf(text, parsed, resolver);
+  const reused = doc.labelBySource.get(key);
+  if (reused !== undefined) return { label: reused, reused: true };
+  let label = key;
+  if (!doc.waiting.has(normalizeLabel(key))) for (let n = 2; doc.taken.has(normalizeLabel(label)); n++) label = `${key}-${n}`;
+  const definition = `[^${label}]: ${footnoteTextOf(stat, lang ?? detectLanguage(text))}`;
+  const { start, end, before, after } = doc.site;
+  return { label, reused: false, definitionEdit: { start, end, newText: before + definition + after } };
+}
+
+/** What planning any footnote in a document needs of it, whichever statistic is cited. */
+interface DocumentFootnotes {
+  /** The label of the first definition citing each source (only the first definition of a label counts). */
+  readonly labelBySource: ReadonlyMap<string, string>;
+  readonly taken: ReadonlySet<string>;
+  /** References waiting for a definition: one for the source's key gets it. */
+  readonly waiting: ReadonlySet<string>;
+  /** Where a new definition goes: `before + definition + after` replaces `[start, end)`. */
+  readonly site: { readonly start: number; readonly end: number; readonly before: string; readonly after: string };
+}
+
+/** Per parsed document and resolver: completion plans up to 500 footnotes against the same document per keystroke. */
+const footnotesByDocument = new WeakMap<ParsedMarkdown, { resolver: SourceResolver; footnotes: DocumentFootnotes }>();
+
+function footnotesOf(text: string, parsed: ParsedMarkdown, resolver: SourceResolver): DocumentFootnotes {
+  const kept = footnotesByDocument.get(parsed);
+  if (kept?.resolver === resolver) return kept.footnotes;
+  const labelBySource = new Map<string, string>();
   const seen = new Set<string>();
   for (const def of parsed.definitions) {
-    // Only the first definition of a label counts: a reference to a later one cites the first.
     if (seen.has(def.id)) continue;
     seen.add(def.id);
-    if (resolver.resolve(def)?.key === key) return { label: def.label, reused: true };
+    const key = resolver.resolve(def)?.key;
+    if (key !== undefined && !labelBySource.has(key)) labelBySource.set(key, def.label);
   }
+  const defined = new Set(parsed.definitions.map((d) => d.id));
+  const waiting = new Set(parsed.references.filter((r) => !defined.has(r.id)).map((r) => r.id));
+  const footnotes = { labelBySource, taken: new Set([...defined, ...parsed.references.map((r) => r.id)]), waiting, site: definitionSite(text, parsed) };
+  footnotesByDocument.set(parsed, { resolver, footnotes });
+  return footnotes;
+}
+
+function definitionSite(text: string, parsed: ParsedMarkdown): DocumentFootnotes['site'] {
   const eol = lineEndingOf(text);
-  const taken = new Set([...parsed.definitions.map((d) => d.id), ...parsed.references.map((r) => r.id)]);
-  // A reference already waiting for this source's definition gets it (one with a definition is not waiting).
-  const waiting = parsed.references.find((r) => r.id === normalizeLabel(key) && !parsed.definitions.some((d) => d.id === r.id));
-  let label = key;
-  if (!waiting) for (let n = 2; taken.has(normalizeLabel(label)); n++) label = `${key}-${n}`;
-  const definition = `[^${label}]: ${footnoteText(stat, lang ?? detectLanguage(text))}`;
   // A new definition follows the last top-level one; after one inside a list or quote it would join that block.
   const last = parsed.definitions.filter((d) => d.topLevel).reduce<(typeof parsed.definitions)[number] | undefined>((a, d) => (!a || d.end > a.end ? d : a), undefined);
   if (last) {
@@ -50,25 +80,36 @@ export function planFootnote(text: string, stat: LoadedStatistic, resolver: Sour
     // code block) would become the new definition's lazy continuation: keep a blank line between them.
     const next = /^(?:\r\n?|\n)([^\r\n]*)/.exec(text.slice(last.end, last.end + 2000))?.[1];
     const apart = next !== undefined && next.trim() !== '' ? eol : '';
-    return { label, reused: false, definitionEdit: { start: last.end, end: last.end, newText: eol + definition + apart } };
+    return { start: last.end, end: last.end, before: eol, after: apart };
   }
-  return { label, reused: false, definitionEdit: appendAtEnd(text, definition, eol) };
+  return appendAtEnd(text, eol);
 }
 
-function appendAtEnd(text: string, definition: string, eol: string): TextEdit {
+function appendAtEnd(text: string, eol: string): DocumentFootnotes['site'] {
   const end = text.length;
-  if (text.trim() === '') return { start: 0, end, newText: definition + eol };
+  if (text.trim() === '') return { start: 0, end, before: '', after: eol };
   if (endsInsideBlock(text)) {
     // Appended, it would be inside the block left open at the end (a fence, a comment, `<pre>`): it goes before the
     // last chunk instead, which starts a top-level block after a blank line, so the definition stands on its own.
     const last = splitChunks(text).at(-1)!;
     const at = last.start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : last.start;
-    return { start: at, end: at, newText: definition + eol + eol };
+    return { start: at, end: at, before: '', after: eol + eol };
   }
   const trailing = /(?:\r\n?|\n)*$/.exec(text)?.[0] ?? '';
   const breaks = trailing.match(/\r\n?|\n/g)?.length ?? 0;
   const prefix = breaks >= 2 ? '' : breaks === 1 ? eol : eol + eol;
-  return { start: end, end, newText: prefix + definition + eol };
+  return { start: end, end, before: prefix, after: eol };
+}
+
+/** The last footnote text made for each statistic: completion makes the same ones again on the next keystroke. */
+const footnoteTexts = new WeakMap<LoadedStatistic, { lang: string; text: string }>();
+
+function footnoteTextOf(stat: LoadedStatistic, lang: string): string {
+  const kept = footnoteTexts.get(stat);
+  if (kept?.lang === lang) return kept.text;
+  const text = footnoteText(stat, lang);
+  footnoteTexts.set(stat, { lang, text });
+  return text;
 }
 
 /** "Quoted in" as each document language writes it, with the sentence's full stop (Chinese ends sentences in 。). */

@@ -88,15 +88,13 @@ export function completeStatistics(text: string, offset: number, ctx: Completion
   const result = ctx.search.search(typed.query, { lang: options.lang, limit: options.maxResults });
   const range = { start: typed.start, end: offset };
   const parsed = options.parsed;
+  const shown = shownFor(ctx, options);
   const candidates = result.hits.map(({ statistic: stat }, rank): CompletionCandidate => {
-    const figure = formatFigure(stat, options.lang);
+    const { figure, ...texts } = shown.get(stat, () => showStatistic(stat, ctx.index, options));
     const plan = planInsertion(text, range, stat, { figure, mode: options.insert, lang: options.lang, resolver: ctx.resolver, ...(parsed ? { parsed } : {}) });
     return {
       statisticId: stat.id,
-      label: `${figure} ${truncateCodePoints(glossAfterFigure(stat), 70)}`,
-      description: describeSource(stat),
-      detail: `${describeSource(stat)} · ${describeFigure(stat)} · ${stat.lang}`,
-      documentation: statisticMarkdown(stat, ctx.index, { staleAfterYears: options.staleAfterYears, now: options.now, ...(options.localize ? { localize: options.localize } : {}) }),
+      ...texts,
       filterText: options.trigger + typed.query,
       sortText: String(rank).padStart(5, '0'),
       edit: plan.main,
@@ -104,6 +102,57 @@ export function completeStatistics(text: string, offset: number, ctx: Completion
     };
   });
   return { candidates, isIncomplete: true };
+}
+
+/** What a candidate shows of its statistic: the same for every document in the same language. */
+interface Shown {
+  readonly figure: string;
+  readonly label: string;
+  readonly description: string;
+  readonly detail: string;
+  readonly documentation: string;
+}
+
+function showStatistic(stat: LoadedStatistic, index: StatisticsIndex, options: CompletionOptions): Shown {
+  const figure = formatFigure(stat, options.lang);
+  return {
+    figure,
+    label: `${figure} ${truncateCodePoints(glossAfterFigure(stat), 70)}`,
+    description: describeSource(stat),
+    detail: `${describeSource(stat)} · ${describeFigure(stat)} · ${stat.lang}`,
+    documentation: statisticMarkdown(stat, index, { staleAfterYears: options.staleAfterYears, now: options.now, ...(options.localize ? { localize: options.localize } : {}) }),
+  };
+}
+
+/**
+ * The statistics shown lately, per index: typing a query finds many of the same ones on each keystroke, and building
+ * their documentation was most of completion's own time and garbage (100k statistics: ~40% of its allocation).
+ */
+class ShownCache {
+  private readonly entries = new Map<LoadedStatistic, Shown>();
+
+  constructor(readonly key: string) {}
+
+  get(stat: LoadedStatistic, make: () => Shown): Shown {
+    let hit = this.entries.get(stat);
+    if (hit) this.entries.delete(stat);
+    else hit = make();
+    this.entries.set(stat, hit); // last used last: the first is the one to drop
+    if (this.entries.size > 1000) this.entries.delete(this.entries.keys().next().value!);
+    return hit;
+  }
+}
+
+const shownByContext = new WeakMap<CompletionContext, { localize: Localize | undefined; cache: ShownCache }>();
+
+/** The cache for what `options` show (documentation depends only on the year of `now`). */
+function shownFor(ctx: CompletionContext, options: CompletionOptions): ShownCache {
+  const key = `${options.lang}\0${options.staleAfterYears}\0${options.now.getFullYear()}`;
+  const kept = shownByContext.get(ctx);
+  if (kept && kept.cache.key === key && kept.localize === options.localize) return kept.cache;
+  const cache = new ShownCache(key);
+  shownByContext.set(ctx, { localize: options.localize, cache });
+  return cache;
 }
 
 /** Plans citing `stat` over `[start, end)` (a selection, or the cursor): the figure in the document's language. */

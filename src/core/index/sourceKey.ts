@@ -21,6 +21,15 @@ export function slugify(text: string): string {
  * the article it was found in.
  */
 export function sourceKeyOf(s: Pick<Statistic, 'source' | 'via'>): SourceKey {
+  let key = keys.get(s);
+  if (key === undefined) keys.set(s, (key = sourceKeyUncached(s)));
+  return key;
+}
+
+/** Completion asks again for the keys of the statistics it showed on the last keystroke; slugify is not cheap. */
+const keys = new WeakMap<object, SourceKey>();
+
+function sourceKeyUncached(s: Pick<Statistic, 'source' | 'via'>): SourceKey {
   if (s.source) return [slugify(s.source.publisher) || 'source', s.source.year].filter((p) => p !== undefined).join('-');
   return slugify(s.via.publisher ?? s.via.title) || slugify(s.via.document) || 'article';
 }
