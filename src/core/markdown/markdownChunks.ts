@@ -20,6 +20,26 @@ const INDENTED = /^(?: {2,}| ?\t)/;
 type Open = { readonly kind: 'fence'; readonly fence: string } | { readonly kind: 'marker'; readonly end: (line: string) => boolean } | { readonly kind: 'html' };
 
 /**
+ * One reading of the document so far. `para` is the paragraph a line at most three spaces in would continue: one at
+ * the top level ('top': the line is paragraph text, so a kind 7 HTML block cannot start), none ('none': a kind 7 tag
+ * starts an HTML block), or one the scan cannot tell ('unsure': inside or after a block quote, list item or footnote,
+ * whose paragraph a line continues only if it continues the container; micromark reads a lazy line as HTML).
+ * `contained` says a container may still be open.
+ */
+interface Reading {
+  readonly open: Open | undefined;
+  readonly para: 'top' | 'none' | 'unsure';
+  readonly contained: boolean;
+}
+
+const START: Reading = { open: undefined, para: 'none', contained: false };
+// Container syntax a line may start with: a block quote, a list item, a footnote definition (or a call).
+const CONTAINER = /^ {0,3}(?:>|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|\[\^)/;
+const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+const THEMATIC_BREAK = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+
+/**
  * Splits Markdown into independent chunks at blank lines, so a long document is parsed piece by piece (micromark's
  * cost grows faster than linearly with length) and an edit re-parses only its own chunk. A split never falls inside
  * a fenced code block or a raw HTML block of any kind, or before an indented line (a list item's or a footnote's
@@ -38,40 +58,90 @@ export function endsInsideBlock(text: string): boolean {
   return scanChunks(text).openAtEnd;
 }
 
+/**
+ * Where the scan cannot tell whether a tag alone on its line starts a kind 7 HTML block or continues a paragraph, it
+ * follows both readings (inside the block a fence-like line is HTML; in a paragraph it opens a fence), and splits
+ * only where every reading is between blocks.
+ */
 function scanChunks(text: string): { chunks: Array<{ start: number; end: number }>; openAtEnd: boolean } {
   const chunks: Array<{ start: number; end: number }> = [];
   let chunkStart = 0;
-  let open: Open | undefined;
+  let readings: Reading[] = [START];
   let blankSince = -1;
-  // Whether the line before was paragraph text (or may have been): a kind 7 HTML block cannot start after it.
-  let afterText = false;
   let pos = 0;
   while (pos < text.length) {
     const { line, next } = lineAt(text, pos);
-    const blank = BLANK.test(line);
-    if (open?.kind === 'fence') {
-      if (closesFence(line, open.fence)) open = undefined;
-    } else if (open?.kind === 'marker') {
-      if (open.end(line)) open = undefined;
-    } else if (open?.kind === 'html' && !blank) {
-      // Inside a block that ends at a blank line, nothing opens (a fence-like line is HTML).
-    } else if (blank) {
-      open = undefined;
-      afterText = false;
-      if (blankSince < 0) blankSince = pos;
+    if (BLANK.test(line)) {
+      // A blank line inside a fence or marker-ended block in any reading is no place to split after.
+      if (readings.some((r) => r.open !== undefined && r.open.kind !== 'html')) blankSince = -1;
+      else if (blankSince < 0) blankSince = pos;
     } else {
-      if (blankSince >= 0 && !INDENTED.test(line) && blankSince > chunkStart) {
+      if (blankSince >= 0 && !INDENTED.test(line) && blankSince > chunkStart && readings.every((r) => r.open === undefined)) {
         chunks.push({ start: chunkStart, end: pos });
         chunkStart = pos;
       }
       blankSince = -1;
-      open = opening(line, afterText);
-      afterText = !open;
     }
+    const nextReadings: Reading[] = [];
+    for (const r of readings) {
+      for (const n of step(r, line)) if (!nextReadings.some((m) => same(m, n))) nextReadings.push(n);
+    }
+    readings = nextReadings;
     pos = next;
   }
   if (chunkStart < text.length || chunks.length === 0) chunks.push({ start: chunkStart, end: text.length });
-  return { chunks, openAtEnd: open !== undefined && open.kind !== 'html' };
+  return { chunks, openAtEnd: readings.some((r) => r.open !== undefined && r.open.kind !== 'html') };
+}
+
+function same(a: Reading, b: Reading): boolean {
+  if (a.para !== b.para || a.contained !== b.contained) return false;
+  if (!a.open || !b.open) return a.open === b.open;
+  if (a.open.kind !== b.open.kind) return false;
+  if (a.open.kind === 'fence') return a.open.fence === (b.open as { fence: string }).fence;
+  if (a.open.kind === 'marker') return a.open.end === (b.open as { end: unknown }).end;
+  return true;
+}
+
+/** The readings after `line`: one, or two where a tag alone on its line may or may not start an HTML block. */
+function step(r: Reading, line: string): Reading[] {
+  const { open, para, contained } = r;
+  if (open?.kind === 'fence') return [closesFence(line, open.fence) ? { open: undefined, para: 'none', contained } : r];
+  if (open?.kind === 'marker') return [open.end(line) ? { open: undefined, para: 'none', contained } : r];
+  if (BLANK.test(line)) return [{ open: undefined, para: 'none', contained }];
+  // Inside a block that ends at a blank line, nothing opens (a fence-like line is HTML).
+  if (open?.kind === 'html') return [r];
+  const indent = indentation(line);
+  // A line at most one column in continues no container: unless it is a paragraph's lazy continuation, it closes them.
+  const stillContained = contained && indent > 1;
+  const block = opening(line);
+  if (block === 'tag') {
+    if (para === 'none') return [{ open: { kind: 'html' }, para: 'none', contained: stillContained }];
+    if (para === 'top') return [r];
+    return [{ open: { kind: 'html' }, para: 'none', contained: stillContained }, r];
+  }
+  if (block) return [{ open: block.open, para: 'none', contained: stillContained }];
+  if (para === 'top' && SETEXT_UNDERLINE.test(line)) return [{ open: undefined, para: 'none', contained }];
+  if (indent >= 4) {
+    // Indented code where no paragraph is open and no container may hold the line; else a paragraph's continuation.
+    if (para === 'none' && !contained) return [r];
+    return [para === 'top' ? r : { open: undefined, para: 'unsure', contained }];
+  }
+  if (THEMATIC_BREAK.test(line) || ATX_HEADING.test(line)) return [{ open: undefined, para: 'none', contained: stillContained }];
+  if (CONTAINER.test(line)) return [{ open: undefined, para: 'unsure', contained: true }];
+  if (para === 'top') return [r];
+  if (para === 'none' && !stillContained) return [{ open: undefined, para: 'top', contained: false }];
+  return [{ open: undefined, para: 'unsure', contained }];
+}
+
+/** The columns of white space a line starts with (a tab goes to the next multiple of four). */
+function indentation(line: string): number {
+  let column = 0;
+  for (const ch of line) {
+    if (ch === ' ') column++;
+    else if (ch === '\t') column += 4 - (column % 4);
+    else break;
+  }
+  return column;
 }
 
 /** The line at `pos` without its ending, and where the next line starts. */
@@ -83,18 +153,21 @@ function lineAt(text: string, pos: number): { line: string; next: number } {
   return { line: pos === 0 && text.charCodeAt(0) === 0xfeff ? text.slice(1, end) : text.slice(pos, end), next };
 }
 
-/** The block a line opens that a blank line does not end (or, for kind 6/7 HTML, that only a blank line ends). */
-function opening(line: string, afterText: boolean): Open | undefined {
+/**
+ * The block a line opens that a blank line does not end, or a kind 6 HTML block (that only a blank line ends), or
+ * 'tag' for a complete tag alone on its line: a kind 7 HTML block, unless it continues a paragraph.
+ */
+function opening(line: string): { readonly open: Open | undefined } | 'tag' | undefined {
   const fence = OPENING_FENCE.exec(line);
   // A backtick fence's info string holds no backtick (or it is no fence).
-  if (fence && !(fence[1]![0] === '`' && fence[2]!.includes('`'))) return { kind: 'fence', fence: fence[1]! };
+  if (fence && !(fence[1]![0] === '`' && fence[2]!.includes('`'))) return { open: { kind: 'fence', fence: fence[1]! } };
   if (!line.trimStart().startsWith('<')) return undefined;
   for (const block of MARKER_BLOCKS) {
     const m = block.start.exec(line);
-    if (m) return block.end(line.slice(m[0].length)) ? undefined : { kind: 'marker', end: block.end };
+    if (m) return { open: block.end(line.slice(m[0].length)) ? undefined : { kind: 'marker', end: block.end } };
   }
-  if (BLOCK_TAG.test(line) || (!afterText && ANY_TAG.test(line))) return { kind: 'html' };
-  return undefined;
+  if (BLOCK_TAG.test(line)) return { open: { kind: 'html' } };
+  return ANY_TAG.test(line) ? 'tag' : undefined;
 }
 
 function closesFence(line: string, fence: string): boolean {
