@@ -115,6 +115,18 @@ describe('footnote rules against GFM (micromark with the GFM footnote extension)
     'text\n<custom-tag>\n```\n\n[^a]: in code\n```\n\n[^a]: after\n',
     'text\n    more\n<custom-tag>\n```\n\n[^a]: in code\n```\n\n[^a]: after\n',
     '[x]: /url\n<custom-tag>\n```\n\n[^a]: in code\n```\n\n[^a]: after\n',
+    // A block inside a list item, block quote or footnote ends with it: an unindented "```" after an HTML block
+    // in a list item opens a fence, and a list item's closing fence opens none.
+    '1. [^a]\n\n   <span title="[^a]">\n```\n[^a]\n\n[^a]: in code\n```\n\n*[^a]* \n\n',
+    '1. [^a](https://x.org)\n\n   <span title="[^a]">\n<pre>\n\n\n| h | [^a]: mid |\n| - | - |\n| [^a](https://x.org) | c |\n\n\n\n![^a] \n\n',
+    '1. \\[^a]\n\n   <span title="[^a]">\n<?php [^a]\n\n[^a]: inside\n\n?>\n\n\n\n- [^a]: <https://example.com/n/[^a]>\n- <https://example.com/n/[^a]>\n\n\n\n1. \\[^a]\n\n   *[^a]*\n\n',
+    '- a\n\n  <custom-tag>\n```\n\n[^a]: x\n```\n\n[^a]: y\n',
+    '- a\n\n  <div>\n```\n\n[^a]: x\n```\n\n[^a]: y\n',
+    '- a\n\n  ```\nfoo\n\n[^a]: x\n\n```\n\n[^a]: y\n',
+    '- ```\n  x\n  ```\n\nfoo\n\n```\nbar\n\n[^a]: x\n```\n\n[^a]: y\n',
+    '> ```\n> x\n> ```\n\n```\nbar\n\n[^a]: x\n```\n\n[^a]: y\n',
+    '[^b]: ```\n    x\n    ```\n\n```\nbar\n\n[^a]: x\n```\n\n[^a]: y\n',
+    '- <div>\n  ```\n\n```\n\n[^a]: in code\n```\n\n[^a]: y\n',
   ];
   it('agree on the counterexamples found before', () => {
     for (const text of REGRESSIONS) {

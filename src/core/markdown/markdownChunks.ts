@@ -17,7 +17,14 @@ const BLANK = /^[ \t]*$/;
 // An indented line may continue a list item or footnote: two spaces, or a tab after at most one space (" \t").
 const INDENTED = /^(?: {2,}| ?\t)/;
 
-type Open = { readonly kind: 'fence'; readonly fence: string } | { readonly kind: 'marker'; readonly end: (line: string) => boolean } | { readonly kind: 'html' };
+type Block = { readonly kind: 'fence'; readonly fence: string } | { readonly kind: 'marker'; readonly end: (line: string) => boolean } | { readonly kind: 'html' };
+/**
+ * A block at the top level, or one inside a list item, block quote or footnote (`contained`), which also ends with
+ * its container: at a line indented less than `column` (where its content starts), or for a block quote (`quoted`)
+ * at a line or blank line without `>`. A split never falls inside a contained block, as a line that may start a
+ * chunk (after a blank line, indented at most one column) ends every container.
+ */
+type Open = Block | { readonly kind: 'contained'; readonly block: Block; readonly column: number; readonly quoted: boolean };
 
 /**
  * One reading of the document so far. `para` is the paragraph a line at most three spaces in would continue: one at
@@ -33,6 +40,13 @@ interface Reading {
 }
 
 const START: Reading = { open: undefined, para: 'none', contained: false };
+const TOP: Reading = { open: undefined, para: 'top', contained: false };
+
+/** Whether a line's first character starts no block and no container (nor a setext underline or a thematic break). */
+function plain(code: number): boolean {
+  // # * + - 0-9 < = > [ _ ` ~
+  return !(code === 35 || code === 42 || code === 43 || code === 45 || (code >= 48 && code <= 57) || code === 60 || code === 61 || code === 62 || code === 91 || code === 95 || code === 96 || code === 126);
+}
 // Container syntax a line may start with: a block quote, a list item, a footnote definition (or a call).
 const CONTAINER = /^ {0,3}(?:>|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|\[\^)/;
 const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
@@ -73,44 +87,109 @@ function scanChunks(text: string): { chunks: Array<{ start: number; end: number 
     const { line, next } = lineAt(text, pos);
     if (BLANK.test(line)) {
       // A blank line inside a fence or marker-ended block in any reading is no place to split after.
-      if (readings.some((r) => r.open !== undefined && r.open.kind !== 'html')) blankSince = -1;
+      if (readings.some((r) => r.open !== undefined && r.open.kind !== 'html' && r.open.kind !== 'contained')) blankSince = -1;
       else if (blankSince < 0) blankSince = pos;
     } else {
-      if (blankSince >= 0 && !INDENTED.test(line) && blankSince > chunkStart && readings.every((r) => r.open === undefined)) {
+      if (blankSince >= 0 && !INDENTED.test(line) && blankSince > chunkStart && readings.every((r) => r.open === undefined || r.open.kind === 'contained')) {
         chunks.push({ start: chunkStart, end: pos });
         chunkStart = pos;
       }
       blankSince = -1;
     }
-    const nextReadings: Reading[] = [];
-    for (const r of readings) {
-      for (const n of step(r, line)) if (!nextReadings.some((m) => same(m, n))) nextReadings.push(n);
+    if (readings.length === 1) readings = step(readings[0]!, line);
+    else {
+      const distinct: Reading[] = [];
+      for (const r of readings) for (const n of step(r, line)) if (!distinct.some((m) => same(m, n))) distinct.push(n);
+      readings = distinct;
     }
-    readings = nextReadings;
     pos = next;
   }
   if (chunkStart < text.length || chunks.length === 0) chunks.push({ start: chunkStart, end: text.length });
-  return { chunks, openAtEnd: readings.some((r) => r.open !== undefined && r.open.kind !== 'html') };
+  return { chunks, openAtEnd: readings.some((r) => r.open !== undefined && r.open.kind !== 'html' && r.open.kind !== 'contained') };
 }
 
 function same(a: Reading, b: Reading): boolean {
-  if (a.para !== b.para || a.contained !== b.contained) return false;
-  if (!a.open || !b.open) return a.open === b.open;
-  if (a.open.kind !== b.open.kind) return false;
-  if (a.open.kind === 'fence') return a.open.fence === (b.open as { fence: string }).fence;
-  if (a.open.kind === 'marker') return a.open.end === (b.open as { end: unknown }).end;
+  return a.para === b.para && a.contained === b.contained && sameOpen(a.open, b.open);
+}
+
+function sameOpen(a: Open | undefined, b: Open | undefined): boolean {
+  if (!a || !b) return a === b;
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'fence') return a.fence === (b as { fence: string }).fence;
+  if (a.kind === 'marker') return a.end === (b as { end: unknown }).end;
+  if (a.kind === 'contained') {
+    const c = b as typeof a;
+    return a.column === c.column && a.quoted === c.quoted && sameOpen(a.block, c.block);
+  }
   return true;
+}
+
+// The markers a line's containers start with: block quotes, list items, a footnote definition's label.
+const CONTAINER_PREFIX = /^ {0,3}(?:>[ \t]?|[-+*](?:[ \t]+|$)|\d{1,9}[.)](?:[ \t]+|$)|\[\^(?:\\.|[^\]\\\s])+\]:[ \t]*)/;
+
+/** A line's container markers, the column its content starts at, whether a block quote is among them, and the rest. */
+function containerPrefix(line: string): { column: number; quoted: boolean; rest: string } | undefined {
+  let rest = line;
+  let column = 0;
+  let quoted = false;
+  for (let m = CONTAINER_PREFIX.exec(rest); m; m = CONTAINER_PREFIX.exec(rest)) {
+    const marker = m[0].trimStart();
+    quoted ||= marker.startsWith('>');
+    // A footnote's content continues on lines indented four columns, a list item's at its text.
+    column += marker.startsWith('[^') ? Math.max(4, m[0].length) : m[0].length;
+    rest = rest.slice(m[0].length);
+  }
+  return column > 0 ? { column, quoted, rest } : undefined;
+}
+
+/** The block a container's content opens (a tag alone on its line opens one at the start of a container). */
+function containedBlock(rest: string): Block | undefined {
+  const block = opening(rest.trimStart());
+  return block === 'tag' ? { kind: 'html' } : block?.open?.kind === 'contained' ? undefined : (block?.open as Block | undefined);
+}
+
+/** The readings after `line` inside a contained block: it goes on, closes, or ends with its container. */
+function stepContained(r: Reading, open: Extract<Open, { kind: 'contained' }>, line: string): Reading[] {
+  const ended = () => step({ open: undefined, para: 'none', contained: true }, line);
+  const blank = BLANK.test(line);
+  if (blank) return open.block.kind === 'html' || open.quoted ? [{ open: undefined, para: 'none', contained: r.contained }] : [r];
+  const indent = indentation(line);
+  const inner = indent >= open.column ? line.slice(line.length - line.trimStart().length) : (containerPrefix(line)?.rest ?? line.trimStart());
+  const closes = open.block.kind === 'fence' ? closesFence(inner.trimStart(), open.block.fence) : open.block.kind === 'marker' && open.block.end(line);
+  const goesOn: Reading = closes ? { open: undefined, para: 'none', contained: true } : r;
+  if (open.quoted) return /^ {0,3}>/.test(line) ? [goesOn, ...ended()] : ended();
+  if (indent <= 1) return ended();
+  return indent < open.column ? [goesOn, ...ended()] : [goesOn];
 }
 
 /** The readings after `line`: one, or two where a tag alone on its line may or may not start an HTML block. */
 function step(r: Reading, line: string): Reading[] {
-  const { open, para, contained } = r;
+  const { open, contained } = r;
+  if (open?.kind === 'contained') return stepContained(r, open, line);
   if (open?.kind === 'fence') return [closesFence(line, open.fence) ? { open: undefined, para: 'none', contained } : r];
   if (open?.kind === 'marker') return [open.end(line) ? { open: undefined, para: 'none', contained } : r];
   if (BLANK.test(line)) return [{ open: undefined, para: 'none', contained }];
   // Inside a block that ends at a blank line, nothing opens (a fence-like line is HTML).
   if (open?.kind === 'html') return [r];
   const indent = indentation(line);
+  // Most lines are prose: they start with a character that starts no block and no container.
+  if (indent < 4 && plain(line.charCodeAt(line.length - line.trimStart().length))) {
+    if (r.para === 'top') return [r];
+    return [r.para === 'none' && !(contained && indent > 1) ? TOP : { open: undefined, para: 'unsure', contained }];
+  }
+  // A block opened inside a container: after its markers, or indented where a container may hold the line.
+  const prefix = containerPrefix(line);
+  const inside = prefix ? containedBlock(prefix.rest) : contained && indent >= 2 ? containedBlock(line) : undefined;
+  const containedReading: Reading[] = inside ? [{ open: { kind: 'contained', block: inside, column: prefix?.column ?? indent, quoted: prefix?.quoted ?? false }, para: 'none', contained: true }] : [];
+  // After container markers that may interrupt a paragraph the block is certainly inside the container; indented, or
+  // after others, it may also be at the top level (or paragraph text).
+  if (prefix && inside && (r.para === 'none' || /^ {0,3}(?:[->+*]|1[.)])/.test(line))) return containedReading;
+  return [...topLevel(r, line, indent), ...containedReading];
+}
+
+/** The readings after a line read at the top level (or as a paragraph's text, wherever it is). */
+function topLevel(r: Reading, line: string, indent: number): Reading[] {
+  const { para, contained } = r;
   // A line at most one column in continues no container: unless it is a paragraph's lazy continuation, it closes them.
   const stillContained = contained && indent > 1;
   const block = opening(line);
@@ -129,7 +208,7 @@ function step(r: Reading, line: string): Reading[] {
   if (THEMATIC_BREAK.test(line) || ATX_HEADING.test(line)) return [{ open: undefined, para: 'none', contained: stillContained }];
   if (CONTAINER.test(line)) return [{ open: undefined, para: 'unsure', contained: true }];
   if (para === 'top') return [r];
-  if (para === 'none' && !stillContained) return [{ open: undefined, para: 'top', contained: false }];
+  if (para === 'none' && !stillContained) return [TOP];
   return [{ open: undefined, para: 'unsure', contained }];
 }
 
