@@ -97,6 +97,43 @@ describe('footnote rules against GFM (micromark with the GFM footnote extension)
     );
   }, 120_000);
 
+  // Counterexamples the generated documents found, and minimal variants of them.
+  const REGRESSIONS = [
+    // A tag alone on its line after indented code, a setext heading or a one-line HTML block starts a kind 7 HTML
+    // block, in which "```" is HTML: the fence opens after the blank line, and the rest of the document is code.
+    '    [^a]: \\[^a]\n<custom-tag>\n[^a]: [^a][]\n```\n[^a]\n\n[^a]: in code\n```\n\n\\[^a]\n===\n\n[^a]: after\n',
+    '    code\n<custom-tag>\n```\n\n[^a]: in code\n```\n\n[^a]: after\n',
+    'text\n===\n<custom-tag>\n```\n\n[^a]: in code\n```\n\n[^a]: after\n',
+    '# heading\n<custom-tag>\n```\n\n[^a]: in code\n```\n\n[^a]: after\n',
+    '***\n<custom-tag>\n```\n\n[^a]: in code\n```\n\n[^a]: after\n',
+    '<!-- x -->\n<custom-tag>\n```\n\n[^a]: in code\n```\n\n[^a]: after\n',
+    // micromark starts one on a lazy line too (after a block quote's, list item's or footnote's paragraph).
+    '> a\n<custom-tag>\n```\n\n[^a]: in code\n```\n\n[^a]: after\n',
+    '- a\n<custom-tag>\n```\n\n[^a]: in code\n```\n\n[^a]: after\n',
+    '[^b]: a\n<custom-tag>\n```\n\n[^a]: in code\n```\n\n[^a]: after\n',
+    // In a paragraph at the top level the tag is text, and "```" opens a fence.
+    'text\n<custom-tag>\n```\n\n[^a]: in code\n```\n\n[^a]: after\n',
+    'text\n    more\n<custom-tag>\n```\n\n[^a]: in code\n```\n\n[^a]: after\n',
+    '[x]: /url\n<custom-tag>\n```\n\n[^a]: in code\n```\n\n[^a]: after\n',
+    // A block inside a list item, block quote or footnote ends with it: an unindented "```" after an HTML block
+    // in a list item opens a fence, and a list item's closing fence opens none.
+    '1. [^a]\n\n   <span title="[^a]">\n```\n[^a]\n\n[^a]: in code\n```\n\n*[^a]* \n\n',
+    '1. [^a](https://x.org)\n\n   <span title="[^a]">\n<pre>\n\n\n| h | [^a]: mid |\n| - | - |\n| [^a](https://x.org) | c |\n\n\n\n![^a] \n\n',
+    '1. \\[^a]\n\n   <span title="[^a]">\n<?php [^a]\n\n[^a]: inside\n\n?>\n\n\n\n- [^a]: <https://example.com/n/[^a]>\n- <https://example.com/n/[^a]>\n\n\n\n1. \\[^a]\n\n   *[^a]*\n\n',
+    '- a\n\n  <custom-tag>\n```\n\n[^a]: x\n```\n\n[^a]: y\n',
+    '- a\n\n  <div>\n```\n\n[^a]: x\n```\n\n[^a]: y\n',
+    '- a\n\n  ```\nfoo\n\n[^a]: x\n\n```\n\n[^a]: y\n',
+    '- ```\n  x\n  ```\n\nfoo\n\n```\nbar\n\n[^a]: x\n```\n\n[^a]: y\n',
+    '> ```\n> x\n> ```\n\n```\nbar\n\n[^a]: x\n```\n\n[^a]: y\n',
+    '[^b]: ```\n    x\n    ```\n\n```\nbar\n\n[^a]: x\n```\n\n[^a]: y\n',
+    '- <div>\n  ```\n\n```\n\n[^a]: in code\n```\n\n[^a]: y\n',
+  ];
+  it('agree on the counterexamples found before', () => {
+    for (const text of REGRESSIONS) {
+      for (const variant of [text, text.replace(/\n/g, '\r\n'), text.replace(/\n/g, '\r')]) expect(statciteJudgments(variant), JSON.stringify(variant)).toEqual(gfmJudgments(variant));
+    }
+  });
+
   const dir = join(__dirname, '../fixtures/footnotes');
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
     const { inputs } = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { inputs: Record<string, string> };

@@ -64,6 +64,16 @@ describe('chunked parsing', () => {
     const pieces = splitChunks(text).map((c) => text.slice(c.start, c.end));
     expect(pieces).toEqual(['- item\n\n  continued\n\n', '```\na\n\nb\n```\n\n', '<!--\n\n-->\n\n', 'end']);
   });
+
+  it('reads a tag alone on its line as a kind 7 HTML block unless it continues a paragraph at the top level', () => {
+    const pieces = (text: string) => splitChunks(text).map((c) => text.slice(c.start, c.end));
+    // After indented code the tag opens an HTML block, "```" is HTML, and the fence opens after the blank line.
+    expect(pieces('    code\n<x-tag>\n```\n\n[^a]: in code\n```\n\nend')).toEqual(['    code\n<x-tag>\n```\n\n', '[^a]: in code\n```\n\nend']);
+    // In a paragraph the tag is text and "```" opens the fence.
+    expect(pieces('text\n<x-tag>\n```\n\n[^a]: in code\n```\n\nend')).toEqual(['text\n<x-tag>\n```\n\n[^a]: in code\n```\n\n', 'end']);
+    // After a list item either may be (a lazy line is HTML to micromark): no split until both readings agree.
+    expect(pieces('- a\n<x-tag>\n```\n\n[^a]: in code\n```\n\nend')).toEqual(['- a\n<x-tag>\n```\n\n[^a]: in code\n```\n\nend']);
+  });
 });
 
 describe('MarkdownCache', () => {
