@@ -116,6 +116,12 @@ describe('regressions: offsets in prose', () => {
     expect(figuresAsWritten(text)).toEqual(['3 %']);
   });
 
+  it.each(['\n', '\r\n'])('a ">" indented past a block quote\'s reach continues the paragraph as text, figures after it in place (%j)', (eol) => {
+    const text = `Asiakkaista 84 %${eol}\t > 十分之九 pitää[^x] tärkeänä.${eol}${eol}> a${eol}>     > 3 % b[^y]${eol}`;
+    expect(figuresAsWritten(text)).toEqual(['84 %', '十分之九', '3 %']);
+    expect(parseMarkdown(text).references.map((r) => text.slice(r.start, r.end))).toEqual(['[^x]', '[^y]']);
+  });
+
   it.each(['\n', '\r\n'])('a character reference before white space that ends a line does not shift what follows (%j)', (eol) => {
     const text = `Tom &amp; Jerry &amp; ${eol}84 % of them[^nowhere].${eol}`;
     expect(figuresAsWritten(text)).toEqual(['84 %']);

@@ -299,7 +299,15 @@ function writtenRuns(source: string, value: string, start: number, end: number):
     // A continuation line starts with its containers' markers and indentation ("> > "), which the value leaves out
     // (it cannot start with a literal ">" or white space).
     // A CR-only document ends its lines in '\r', kept as written in the value.
-    if ((source[i - 1] === '\n' || source[i - 1] === '\r') && source[i - 1] === value[j - 1]) while (i < end && /[ \t>]/.test(source[i]!)) i++;
+    if ((source[i - 1] === '\n' || source[i - 1] === '\r') && source[i - 1] === value[j - 1]) {
+      const from = i;
+      while (i < end && /[ \t>]/.test(source[i]!)) i++;
+      // A ">" the value keeps is text, not a marker (indented past a block quote's reach: "\t > a" continues a paragraph).
+      if (value[j] === '>' && !(source[i] === '\\' && source[i + 1] === '>')) {
+        const back = source.lastIndexOf('>', i - 1);
+        if (back >= from) i = back;
+      }
+    }
     if (i >= end) {
       add(value.slice(j), end, false);
       break;
