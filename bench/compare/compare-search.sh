@@ -3,10 +3,6 @@
 # queries and every keystroke prefix interleaved (a shared machine's speed drifts; both sides drift alike).
 # Usage: bash bench/compare/compare-search.sh COMMIT [SIZE=100000]   Prints p95 (ms) per query kind, other/this.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
 ref=${1:?usage: compare-search.sh COMMIT [SIZE]}
-work=$(mktemp -d)
-trap 'git worktree remove --force "$work/tree" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
-git worktree add -q --detach "$work/tree" "$ref"
-ln -s "$PWD/node_modules" "$work/tree/node_modules"
+source "$(dirname "$0")/worktree.sh" "$ref"
 node --import tsx bench/compare/searchAb.mts "$work/tree" "$PWD" "${2:-100000}"

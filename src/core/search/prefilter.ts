@@ -325,13 +325,7 @@ export class Prefilter {
       const end = start[termId(m) + 1]!;
       for (let k = 0; k < count; k++) {
         const r = touched[k]!;
-        let lo = first;
-        let hi = end;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (postings[mid]! < r) lo = mid + 1;
-          else hi = mid;
-        }
+        const lo = lowerBound(postings, first, end, r);
         if (lo === end || postings[lo] !== r) continue;
         const mask = masks[lo]!;
         const v = (value * weights[mask & 0x7f]! + (mask & WHOLE_FIELD ? equal : 0)) * bonus.scale + bonus.pair;
@@ -425,13 +419,7 @@ export class Prefilter {
           continue;
         }
         for (const r of pool) {
-          let lo = first;
-          let hi = end;
-          while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            if (postings[mid]! < r) lo = mid + 1;
-            else hi = mid;
-          }
+          const lo = lowerBound(postings, first, end, r);
           if (lo < end && postings[lo] === r) fields.note(r, masks[lo]!, value);
         }
       }
