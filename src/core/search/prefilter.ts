@@ -26,8 +26,6 @@ const HAN_PAIR = 1000;
 // A token whose terms have more postings than this is too common to tell records apart: it is left to fuse.js when
 // the query has a rarer token, and otherwise the first records that contain it are taken, as fuse.js ties go.
 const COMMON = 150_000;
-/** How many times `limit` of a phrase's records, by their bounds, are scored as fuse.js scores them at first. */
-const POOL = 8;
 /**
  * How many of the candidates are certainly those fuse.js ranks first over every record (as far as words can tell,
  * see README.md): making sure of all `limit` (50 for completion) costs several times as much where many records tie
@@ -39,8 +37,6 @@ const TOP = 0x80;
 const CONTENDER = 0x40;
 /** How many records that could overtake the first ones fuse.js is handed beside them (see oneToken). */
 const CONTENDERS = 50;
-/** The steps of a phrase's bound table (see phraseTop). */
-const STEPS = 1024;
 /** Every field's weight 1: a phrase's words are scored without them (see weightsFor). */
 const ONES = new Float64Array(256).fill(1);
 
@@ -61,9 +57,6 @@ export class Prefilter {
   private readonly touched: Int32Array;
   private readonly mine: Int32Array;
   private readonly ranks: Uint8Array;
-  /** Per record, the fields a phrase's words were found in, and the most fuse.js could score it (see phraseTop). */
-  private readonly union: Uint8Array;
-  private readonly bound: Float64Array;
   private readonly fields: FieldScores;
   /** fuse.js's token-search figures over every record: the ranking of candidates weighs words by them. */
   readonly corpus: CorpusStats;
@@ -85,8 +78,6 @@ export class Prefilter {
     this.touched = new Int32Array(source.count);
     this.mine = new Int32Array(source.count);
     this.ranks = new Uint8Array(source.count);
-    this.union = new Uint8Array(source.count);
-    this.bound = new Float64Array(source.count);
     this.fields = new FieldScores(source.count, weights.map((w) => w / total));
   }
 
@@ -125,7 +116,7 @@ export class Prefilter {
     }
     // A record with the common words alone can still outrank the touched ones (when they match in different fields):
     // then every record is scored.
-    return this.phraseTop(touchedCount, selective, tokens, limit, preferredGroup, skipped) ?? this.candidates(tokens, limit, preferredGroup, undefined, true);
+    return this.phraseTop(touchedCount, tokens, limit, preferredGroup, skipped) ?? this.candidates(tokens, limit, preferredGroup, undefined, true);
   }
 
   /**
@@ -149,11 +140,7 @@ export class Prefilter {
     }
     let scored = 0;
     for (let k = 0; k < count; k++) if (score[touched[k]!]! > 0) touched[scored++] = touched[k]!;
-    if (tokens.length > 1) {
-      this.fieldsOfPool(selective, touched.subarray(0, scored));
-      this.asFuseScores(scored, tokens);
-    }
-    for (let k = 0; k < count; k++) this.union[listed[k]!] = 0;
+    if (tokens.length > 1) this.asFuseScores(scored, tokens.reduce((sum, token) => sum + idfOf(this.corpus, token), 0));
     return this.top(touched, score, scored, limit, preferredGroup);
   }
 
@@ -287,8 +274,9 @@ export class Prefilter {
    * `onlyFirst` ≥ 0, only the first `onlyFirst` touched records are scored (flagged in `ranks` meanwhile).
    */
   private scoreAll(token: string, matches: TermMatches, bonus: Bonus, onlyFirst = -1): number {
-    const { start, postings, masks, best, mine, ranks, touched, union } = this;
+    const { start, postings, masks, best, mine, ranks, touched, fields } = this;
     const weights = this.weightsFor(bonus);
+    const inPhrase = bonus.inPhrase;
     for (let k = 0; k < onlyFirst; k++) ranks[touched[k]!] = 1;
     const every = onlyFirst < 0;
     let mineCount = 0;
@@ -302,20 +290,22 @@ export class Prefilter {
         if (!every && ranks[r] === 0) continue;
         const mask = masks[i]!;
         const v = (value * weights[mask & 0x7f]! + (mask & WHOLE_FIELD ? equal : 0)) * bonus.scale + bonus.pair;
-        union[r]! |= mask;
+        if (inPhrase) fields.note(r, mask, value * bonus.scale);
         const b = best[r]!;
         if (b === 0) mine[mineCount++] = r;
         if (v > b) best[r] = v;
       }
     }
     for (let k = 0; k < onlyFirst; k++) ranks[touched[k]!] = 0;
+    if (inPhrase) for (let k = 0; k < mineCount; k++) fields.add(mine[k]!);
     return mineCount;
   }
 
   /** As scoreAll, for the first `count` touched records only: each looked up in the terms' postings (in record order). */
   private scoreTouched(token: string, matches: TermMatches, bonus: Bonus, count: number): number {
-    const { start, postings, masks, best, mine, touched, union } = this;
+    const { start, postings, masks, best, mine, touched, fields } = this;
     const weights = this.weightsFor(bonus);
+    const inPhrase = bonus.inPhrase;
     let mineCount = 0;
     for (const m of matches) {
       const errors = termErrors(m);
@@ -329,12 +319,13 @@ export class Prefilter {
         if (lo === end || postings[lo] !== r) continue;
         const mask = masks[lo]!;
         const v = (value * weights[mask & 0x7f]! + (mask & WHOLE_FIELD ? equal : 0)) * bonus.scale + bonus.pair;
-        union[r]! |= mask;
+        if (inPhrase) fields.note(r, mask, value * bonus.scale);
         const b = best[r]!;
         if (b === 0) mine[mineCount++] = r;
         if (v > b) best[r] = v;
       }
     }
+    if (inPhrase) for (let k = 0; k < mineCount; k++) fields.add(mine[k]!);
     return mineCount;
   }
 
@@ -348,93 +339,36 @@ export class Prefilter {
   }
 
   /**
-   * `top` for a phrase, as fuse.js would rank the first `count` touched records: each record's bound (see weightsFor)
-   * orders them; the best POOL × `limit` by bound are scored exactly as fuse.js scores them (see FieldScores), and
-   * more (four times as many, in turn) until the `limit`-th exact score is above every bound left out. Scoring every
-   * touched record exactly (up to the whole index for common words) costs more than a keystroke may take. Undefined
-   * when a record touched by none of the words could outrank them (`skipped`: the rarity of the words scored for
-   * touched records only).
+   * `top` for a phrase, as fuse.js ranks the first `count` touched records: their per-field sums were noted as their
+   * words' postings were read (see FieldScores), so each gets fuse.js's exact score. Ordering records by an upper
+   * bound and scoring the best of them exactly in rounds cost more where a short or misspelt word touches most of the
+   * index (every round re-read the postings). Undefined when a record touched by none of the words could outrank the
+   * first ones (`skipped`: the rarity of the words scored for touched records only).
    */
-  private phraseTop(count: number, selective: readonly Expanded[], tokens: readonly string[], limit: number, preferredGroup: number, skipped: number): Candidates | undefined {
-    const { score, touched, fields, best, union, bound, fieldWeight } = this;
-    if (tokens.length < 2) return this.top(touched, score, count, limit, preferredGroup);
+  private phraseTop(count: number, tokens: readonly string[], limit: number, preferredGroup: number, skipped: number): Candidates | undefined {
+    if (tokens.length < 2) return this.top(this.touched, this.score, count, limit, preferredGroup);
     const total = tokens.reduce((sum, token) => sum + idfOf(this.corpus, token), 0);
-    // −ln(max(0.001, 1 − x)) for x in STEPS steps, rounded up: a bound without a logarithm per record.
-    const atMost = new Float64Array(STEPS + 1);
-    for (let q = 0; q <= STEPS; q++) atMost[q] = -Math.log(Math.max(0.001, 1 - q / STEPS));
-    for (let k = 0; k < count; k++) {
-      const r = touched[k]!;
-      const pairs = Math.floor(score[r]! / HAN_PAIR) * HAN_PAIR;
-      bound[r] = pairs + fieldWeight[union[r]! & 0x7f]! * atMost[Math.min(STEPS, Math.ceil(((score[r]! - pairs) / total) * STEPS))]!;
+    this.asFuseScores(count, total);
+    const { touched, score } = this;
+    const exact = Math.min(limit, EXACT_TOP);
+    let enough = skipped === 0 || count < exact;
+    if (!enough) {
+      const heap = new TopHeap(exact);
+      for (let k = 0; k < count; k++) heap.offer(score[touched[k]!]!, touched[k]!);
+      let kth = Infinity;
+      for (const r of heap.records()) kth = Math.min(kth, score[r]!);
+      // An untouched record holds at most the skipped words, in every field.
+      enough = kth > -Math.log(Math.max(0.001, 1 - (0.999 * skipped) / total));
     }
-    let pool: Int32Array;
-    let enough = false;
-    for (let size = POOL * limit; ; size *= 4) {
-      const heap = new TopHeap(Math.min(size, count));
-      for (let k = 0; k < count; k++) heap.offer(bound[touched[k]!]!, touched[k]!);
-      pool = heap.records();
-      this.fieldsOfPool(selective, pool);
-      for (const r of pool) best[r] = Math.floor(score[r]! / HAN_PAIR) * HAN_PAIR + fields.take(r, total) + 1e-9;
-      const exact = Math.min(limit, EXACT_TOP);
-      const kth = pool.length < exact ? 0 : limitth(pool, best, exact);
-      if (pool.length === count) {
-        enough = skipped === 0 || kth > atMost[Math.min(STEPS, Math.ceil((0.999 * skipped / total) * STEPS))]!;
-        break;
-      }
-      let outside = 0;
-      for (const r of pool) this.ranks[r] = 1;
-      for (let k = 0; k < count; k++) if (!this.ranks[touched[k]!] && bound[touched[k]!]! > outside) outside = bound[touched[k]!]!;
-      for (const r of pool) this.ranks[r] = 0;
-      if (kth > outside) {
-        enough = skipped === 0 || kth > atMost[Math.min(STEPS, Math.ceil((0.999 * skipped / total) * STEPS))]!;
-        break;
-      }
-      for (const r of pool) best[r] = 0;
-    }
-    for (let k = 0; k < count; k++) {
-      score[touched[k]!] = 0;
-      union[touched[k]!] = 0;
-    }
-    const picked = this.top(pool, best, pool.length, limit, preferredGroup);
-    return enough ? { records: picked.records, truncated: count > limit } : undefined;
-  }
-
-  /**
-   * The pool's sums per field (see FieldScores), in a second pass over the tokens' postings: noting every posting's
-   * fields in the first pass cost a quarter more per phrase, for records most of which never reach the pool.
-   */
-  private fieldsOfPool(selective: readonly Expanded[], pool: Int32Array): void {
-    const { ranks, start, postings, masks, fields } = this;
-    for (const r of pool) ranks[r] = 1;
-    for (const { token, matches, volume } of selective) {
-      const scale = idfOf(this.corpus, token);
-      // Each pool record looked up in each term's postings (in record order) when that is cheaper than reading them.
-      const lookUp = pool.length * matches.length * 20 < volume;
-      for (const m of matches) {
-        const value = termValue(termErrors(m), token, true) * scale;
-        const first = start[termId(m)]!;
-        const end = start[termId(m) + 1]!;
-        if (!lookUp) {
-          for (let i = first; i < end; i++) if (ranks[postings[i]!]) fields.note(postings[i]!, masks[i]!, value);
-          continue;
-        }
-        for (const r of pool) {
-          const lo = lowerBound(postings, first, end, r);
-          if (lo < end && postings[lo] === r) fields.note(r, masks[lo]!, value);
-        }
-      }
-      for (const r of pool) fields.add(r);
-    }
-    for (const r of pool) ranks[r] = 0;
+    const picked = this.top(touched, score, count, limit, preferredGroup);
+    return enough ? picked : undefined;
   }
 
   /**
    * A phrase's scores of the first `count` touched records turned into fuse.js's (see FieldScores), keeping the
-   * Chinese pairs' bonus (the multiples of HAN_PAIR: the other sums stay far below it).
+   * Chinese pairs' bonus (the multiples of HAN_PAIR: the other sums stay far below it). `total`: the words' idf summed.
    */
-  private asFuseScores(count: number, tokens: readonly string[]): void {
-    if (tokens.length < 2) return;
-    const total = tokens.reduce((sum, token) => sum + idfOf(this.corpus, token), 0);
+  private asFuseScores(count: number, total: number): void {
     const { score, touched, fields } = this;
     for (let k = 0; k < count; k++) {
       const r = touched[k]!;
@@ -530,12 +464,6 @@ interface Expanded {
 function termValue(errors: number, token: string, inPhrase = false): number {
   if (inPhrase) return errors === 0 ? 0.999 : 1 - errors / token.length;
   return errors === 0 ? EXACT : -Math.log(errors / token.length);
-}
-
-/** The `limit`-th highest of `values` at `records` (at least `limit` of them). */
-function limitth(records: Int32Array, values: Float64Array, limit: number): number {
-  const sorted = Float64Array.from(records, (r) => values[r]!).sort();
-  return sorted[sorted.length - limit]!;
 }
 
 /** The first place in `postings` from `lo` up to `hi` (sorted) holding `r` or more. */
