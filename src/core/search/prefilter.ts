@@ -6,6 +6,7 @@ import { isHanToken } from '../text/searchText';
 import type { PrefilterSource } from './prefilterSource';
 import { corpusOfPostings, idfOf, type CorpusStats } from './corpusStats';
 import { FieldScores } from './prefilterFields';
+import { HAN_PAIR, PhraseRanker, lowerBound } from './prefilterPhrase';
 
 export type { PrefilterSource };
 
@@ -21,8 +22,6 @@ export interface Candidates {
 // fuse.js scores an exact match 0.001 and e errors in m characters e/m, and multiplies per-field scores weighted by
 // the field's weight: ranking by the sum of weight × −ln(score) over the fields a term is in follows it closely.
 const EXACT = -Math.log(0.001);
-/** Above any sum of the other scores. */
-const HAN_PAIR = 1000;
 // A token whose terms have more postings than this is too common to tell records apart: it is left to fuse.js when
 // the query has a rarer token, and otherwise the first records that contain it are taken, as fuse.js ties go.
 const COMMON = 150_000;
@@ -58,6 +57,7 @@ export class Prefilter {
   private readonly mine: Int32Array;
   private readonly ranks: Uint8Array;
   private readonly fields: FieldScores;
+  private readonly phrase: PhraseRanker;
   /** fuse.js's token-search figures over every record: the ranking of candidates weighs words by them. */
   readonly corpus: CorpusStats;
 
@@ -78,7 +78,8 @@ export class Prefilter {
     this.touched = new Int32Array(source.count);
     this.mine = new Int32Array(source.count);
     this.ranks = new Uint8Array(source.count);
-    this.fields = new FieldScores(source.count, weights.map((w) => w / total));
+    this.phrase = new PhraseRanker({ start: this.start, postings: this.postings, masks: this.masks }, source.count, weights.map((w) => w / total));
+    this.fields = this.phrase.fields;
   }
 
   /**
@@ -86,37 +87,19 @@ export class Prefilter {
    * to records of `preferredGroup` (the document's language) and then to the earlier record, as fuse.js breaks ties.
    * `within`, when given, restricts the records to those listed (those that state the figure in the query).
    */
-  candidates(tokens: readonly string[], limit: number, preferredGroup: number, within?: readonly number[], thorough = false): Candidates {
+  candidates(tokens: readonly string[], limit: number, preferredGroup: number, within?: readonly number[]): Candidates {
     // A phrase's records are those its tokens share, so each token brings more; one token's own matches fill the list.
     // fuse.js's token search credits each word's near misses too, so in a phrase a word's typos count beside it.
     const expanded = tokens.map((token) => this.expand(token, tokens.length > 1 ? Infinity : limit));
     const selective = expanded.filter((e) => e.volume <= COMMON).sort((a, b) => a.volume - b.volume);
     if (selective.length === 0) return this.firstContaining(expanded, limit, preferredGroup, within && this.flags(within));
     if (within) return tokens.length === 1 ? this.oneAmongListed(tokens[0]!, within, limit, preferredGroup) : this.amongListed(selective, tokens, within, limit, preferredGroup);
-    const { best, score, touched, mine } = this;
-    let touchedCount = 0;
-    /** The words scored for the records already touched only, weighed by rarity. */
-    let skipped = 0;
-    for (const { token, matches, volume } of selective) {
-      const bonus = this.bonusFor(token, tokens.length);
-      if (selective.length === 1) return this.oneToken(token, matches, bonus, limit, preferredGroup);
-      // Once rarer tokens found enough records, a common one (a phrase's "customers") only adds to their scores:
-      // fuse.js matches the phrase as a whole, so a record with the common word alone hardly matches it.
-      // Each touched record is looked up in each term's postings when that is cheaper than reading them all.
-      const onlyTouched = !thorough && touchedCount >= limit && touchedCount * 8 < volume;
-      if (onlyTouched) skipped += bonus.scale;
-      const lookUp = onlyTouched && touchedCount * matches.length * 20 < volume;
-      const mineCount = lookUp ? this.scoreTouched(token, matches, bonus, touchedCount) : this.scoreAll(token, matches, bonus, onlyTouched ? touchedCount : -1);
-      for (let k = 0; k < mineCount; k++) {
-        const r = mine[k]!;
-        if (score[r] === 0) touched[touchedCount++] = r;
-        score[r]! += best[r]!;
-        best[r] = 0;
-      }
-    }
-    // A record with the common words alone can still outrank the touched ones (when they match in different fields):
-    // then every record is scored.
-    return this.phraseTop(touchedCount, tokens, limit, preferredGroup, skipped) ?? this.candidates(tokens, limit, preferredGroup, undefined, true);
+    if (selective.length === 1) return this.oneToken(selective[0]!.token, selective[0]!.matches, this.bonusFor(selective[0]!.token, tokens.length), limit, preferredGroup);
+    // Every word counts, even one too common to choose records by: the ranker reads it for the likely first ones.
+    const words = expanded.map(({ token, matches }) => ({ token, matches, idf: idfOf(this.corpus, token), pair: token.length === 2 && isHanToken(token) }));
+    const { phrase } = this;
+    const count = phrase.rank(words, Math.min(limit, EXACT_TOP));
+    return this.top(phrase.touched, phrase.score, count, limit, preferredGroup);
   }
 
   /**
@@ -131,6 +114,7 @@ export class Prefilter {
     for (const { token, matches, volume } of selective) {
       const bonus = this.bonusFor(token, tokens.length);
       const lookUp = count * matches.length * 20 < volume;
+      this.fields.nextWord();
       const mineCount = lookUp ? this.scoreTouched(token, matches, bonus, count) : this.scoreAll(token, matches, bonus, count);
       for (let k = 0; k < mineCount; k++) {
         const r = mine[k]!;
@@ -297,7 +281,6 @@ export class Prefilter {
       }
     }
     for (let k = 0; k < onlyFirst; k++) ranks[touched[k]!] = 0;
-    if (inPhrase) for (let k = 0; k < mineCount; k++) fields.add(mine[k]!);
     return mineCount;
   }
 
@@ -325,7 +308,6 @@ export class Prefilter {
         if (v > b) best[r] = v;
       }
     }
-    if (inPhrase) for (let k = 0; k < mineCount; k++) fields.add(mine[k]!);
     return mineCount;
   }
 
@@ -339,32 +321,6 @@ export class Prefilter {
   }
 
   /**
-   * `top` for a phrase, as fuse.js ranks the first `count` touched records: their per-field sums were noted as their
-   * words' postings were read (see FieldScores), so each gets fuse.js's exact score. Ordering records by an upper
-   * bound and scoring the best of them exactly in rounds cost more where a short or misspelt word touches most of the
-   * index (every round re-read the postings). Undefined when a record touched by none of the words could outrank the
-   * first ones (`skipped`: the rarity of the words scored for touched records only).
-   */
-  private phraseTop(count: number, tokens: readonly string[], limit: number, preferredGroup: number, skipped: number): Candidates | undefined {
-    if (tokens.length < 2) return this.top(this.touched, this.score, count, limit, preferredGroup);
-    const total = tokens.reduce((sum, token) => sum + idfOf(this.corpus, token), 0);
-    this.asFuseScores(count, total);
-    const { touched, score } = this;
-    const exact = Math.min(limit, EXACT_TOP);
-    let enough = skipped === 0 || count < exact;
-    if (!enough) {
-      const heap = new TopHeap(exact);
-      for (let k = 0; k < count; k++) heap.offer(score[touched[k]!]!, touched[k]!);
-      let kth = Infinity;
-      for (const r of heap.records()) kth = Math.min(kth, score[r]!);
-      // An untouched record holds at most the skipped words, in every field.
-      enough = kth > -Math.log(Math.max(0.001, 1 - (0.999 * skipped) / total));
-    }
-    const picked = this.top(touched, score, count, limit, preferredGroup);
-    return enough ? picked : undefined;
-  }
-
-  /**
    * A phrase's scores of the first `count` touched records turned into fuse.js's (see FieldScores), keeping the
    * Chinese pairs' bonus (the multiples of HAN_PAIR: the other sums stay far below it). `total`: the words' idf summed.
    */
@@ -372,7 +328,8 @@ export class Prefilter {
     const { score, touched, fields } = this;
     for (let k = 0; k < count; k++) {
       const r = touched[k]!;
-      score[r] = Math.floor(score[r]! / HAN_PAIR) * HAN_PAIR + fields.take(r, total) + 1e-9;
+      score[r] = Math.floor(score[r]! / HAN_PAIR) * HAN_PAIR + fields.exact(r, total) + 1e-9;
+      fields.clear(r);
     }
   }
 
@@ -464,14 +421,4 @@ interface Expanded {
 function termValue(errors: number, token: string, inPhrase = false): number {
   if (inPhrase) return errors === 0 ? 0.999 : 1 - errors / token.length;
   return errors === 0 ? EXACT : -Math.log(errors / token.length);
-}
-
-/** The first place in `postings` from `lo` up to `hi` (sorted) holding `r` or more. */
-function lowerBound(postings: Int32Array, lo: number, hi: number, r: number): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (postings[mid]! < r) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
