@@ -98,8 +98,8 @@ export class Prefilter {
     // Every word counts, even one too common to choose records by: the ranker reads it for the likely first ones.
     const words = expanded.map(({ token, matches }) => ({ token, matches, idf: idfOf(this.corpus, token), pair: token.length === 2 && isHanToken(token) }));
     const { phrase } = this;
-    const count = phrase.rank(words, Math.min(limit, EXACT_TOP));
-    return this.top(phrase.touched, phrase.score, count, limit, preferredGroup);
+    const count = phrase.rank(words, Math.min(limit, EXACT_TOP), limit);
+    return { records: this.top(phrase.picked, phrase.score, count, limit, preferredGroup).records, truncated: phrase.touchedCount > limit };
   }
 
   /**

@@ -98,4 +98,21 @@ export class FieldScores {
   clear(r: number): void {
     for (let at = r * this.fields, end = at + this.fields; at < end; at++) this.sum[at] = 0;
   }
+
+  /** Forgets every record's sums. */
+  clearAll(): void {
+    this.sum.fill(0);
+  }
+
+  /** Takes `from`'s sums for the first `count` of `records` (or every record's, when that is cheaper), these being 0. */
+  copy(from: FieldScores, records: Int32Array, count: number): void {
+    if (count * 8 > records.length) {
+      this.sum.set(from.sum);
+      return;
+    }
+    for (let k = 0; k < count; k++) {
+      const at = records[k]! * this.fields;
+      for (let f = 0; f < this.fields; f++) this.sum[at + f] = from.sum[at + f]!;
+    }
+  }
 }

@@ -33,62 +33,145 @@ export const HAN_PAIR = 1000;
  */
 export class PhraseRanker {
   readonly fields: FieldScores;
-  /** The records the phrase touched (the first `rank()` of them) and their scores, for the caller's top(). */
-  readonly touched: Int32Array;
+  /** The records that may be among the first (the first `rank()` of them) and their scores, for the caller's top(). */
+  readonly picked: Int32Array;
   readonly score: Float64Array;
+  private readonly touched: Int32Array;
   private readonly seen: Uint8Array;
   private readonly pairs: Uint8Array;
+  private count = 0;
+  /** How many records the last phrase ranked touched. */
+  touchedCount = 0;
+  /** The sums of the words before the last of the phrase ranked last (see startWith). */
+  private readonly kept: { key?: string; readonly fields: FieldScores; readonly pairs: Uint8Array; readonly touched: Int32Array; count: number };
 
   constructor(private readonly lists: PostingLists, records: number, weights: readonly number[]) {
     this.fields = new FieldScores(records, weights);
+    this.kept = { fields: new FieldScores(records, weights), pairs: new Uint8Array(records), touched: new Int32Array(records), count: 0 };
     this.touched = new Int32Array(records);
+    this.picked = new Int32Array(records);
     this.score = new Float64Array(records);
     this.seen = new Uint8Array(records);
     this.pairs = new Uint8Array(records);
   }
 
   /**
-   * Scores the records of a phrase's words into `score` and returns how many `touched` holds: the `exact` best of
-   * them scored exactly as fuse.js scores them, the others from below (never above one of the first).
+   * Scores the records of a phrase's words into `score` and returns how many `picked` holds: those that may be among
+   * the `limit` best, the `exact` best of them scored exactly as fuse.js scores them, the others from below (never
+   * above one of the first). `touchedCount` is how many records the words touched in all.
    */
-  rank(words: readonly PhraseWord[], exact: number): number {
+  rank(words: readonly PhraseWord[], exact: number, limit: number): number {
     const total = words.reduce((sum, w) => sum + w.idf, 0);
-    let count = 0;
-    const { start, postings, masks } = this.lists;
-    const { fields, seen, touched, pairs, score } = this;
-    for (const word of words) {
-      fields.nextWord();
-      for (const m of word.matches) {
-        const value = closeness(termErrors(m), word.token) * word.idf;
-        for (let p = start[termId(m)]!, end = start[termId(m) + 1]!; p < end; p++) {
-          const r = postings[p]!;
-          if (seen[r] === 0) {
-            seen[r] = 1;
-            touched[count++] = r;
-          }
-          if (fields.note(r, masks[p]!, value) && word.pair) pairs[r]!++;
-        }
-      }
-    }
-    // The `exact`-th best score from below: only records whose score from above reaches it can be among the first.
-    const heap = new TopHeap(exact);
+    this.startWith(words.slice(0, -1));
+    this.read(words[words.length - 1]!);
+    const { fields, touched, pairs, score, picked } = this;
+    const count = this.count;
+    // Records in index order: the loops below then read their sums and scores in order, not scattered (cache misses
+    // were most of their cost where a phrase touches much of the index).
+    if (count * 16 > touched.length) for (let r = 0, k = 0; k < count; r++) if (this.seen[r]) touched[k++] = r;
+    // The `exact`-th and `limit`-th best scores from below: only records whose score from above reaches the first can
+    // be among the first, and only those within rounding of the second among the `limit` (see Prefilter.top).
+    const heap = new TopHeap(Math.max(exact, limit));
     for (let k = 0; k < count; k++) {
       const r = touched[k]!;
       score[r] = pairs[r]! * HAN_PAIR + fields.below(r, total);
       heap.offer(score[r]!, r);
     }
-    let kth = Infinity;
-    for (const r of heap.records()) kth = Math.min(kth, score[r]!);
-    if (count < exact) kth = -Infinity;
+    const best = Float64Array.from(heap.records(), (r) => score[r]!).sort().reverse();
+    const kth = count < exact ? -Infinity : best[exact - 1]!;
+    const last = count < limit ? -Infinity : best[limit - 1]! - BOUNDS_APART - 0.002;
+    let kept = 0;
     for (let k = 0; k < count; k++) {
       const r = touched[k]!;
       // A hair above fuse.js's own score, so that rounding never puts a record below one fuse.js ranks after it.
       if (score[r]! + BOUNDS_APART >= kth && pairs[r]! * HAN_PAIR + fields.above(r, total) >= kth) score[r] = pairs[r]! * HAN_PAIR + fields.exact(r, total) + 1e-9;
-      fields.clear(r);
-      seen[r] = 0;
-      pairs[r] = 0;
+      if (score[r]! >= last) picked[kept++] = r;
     }
-    return count;
+    this.touchedCount = count;
+    this.forget(count);
+    return kept;
+  }
+
+  /**
+   * The sums of a phrase's words but its last: while a phrase is typed, every keystroke changes its last word only,
+   * so the sums of the words before it are kept from one keystroke to the next (and extended by one word when a
+   * word is finished) instead of reading their postings again.
+   */
+  private startWith(words: readonly PhraseWord[]): void {
+    const key = words.map((w) => w.token).join('\u0001');
+    const kept = this.kept;
+    if (kept.key !== key || kept.key === undefined) {
+      const extends1 = kept.key !== undefined && words.length > 0 && words.slice(0, -1).map((w) => w.token).join('\u0001') === kept.key;
+      if (extends1) this.restore();
+      for (const word of extends1 ? words.slice(-1) : words) this.read(word);
+      this.keep(key);
+      return;
+    }
+    this.restore();
+  }
+
+  /** Keeps what has been read as the sums of the words `key` names. */
+  private keep(key: string): void {
+    const kept = this.kept;
+    kept.fields.clearAll();
+    kept.pairs.fill(0);
+    kept.fields.copy(this.fields, this.touched, this.count);
+    for (let k = 0; k < this.count; k++) kept.pairs[this.touched[k]!] = this.pairs[this.touched[k]!]!;
+    kept.touched.set(this.touched.subarray(0, this.count));
+    kept.count = this.count;
+    kept.key = key;
+  }
+
+  /** Starts from the kept sums (nothing being read yet). */
+  private restore(): void {
+    const kept = this.kept;
+    this.forget(this.count);
+    this.fields.copy(kept.fields, kept.touched, kept.count);
+    this.touched.set(kept.touched.subarray(0, kept.count));
+    this.count = kept.count;
+    for (let k = 0; k < kept.count; k++) {
+      const r = kept.touched[k]!;
+      this.seen[r] = 1;
+      this.pairs[r] = kept.pairs[r]!;
+    }
+  }
+
+  /** Credits every record of a word's terms with the word's worth in its fields. */
+  private read(word: PhraseWord): void {
+    const { start, postings, masks } = this.lists;
+    const { fields, seen, touched, pairs } = this;
+    let count = this.count;
+    fields.nextWord();
+    for (const m of word.matches) {
+      const value = closeness(termErrors(m), word.token) * word.idf;
+      for (let p = start[termId(m)]!, end = start[termId(m) + 1]!; p < end; p++) {
+        const r = postings[p]!;
+        if (seen[r] === 0) {
+          seen[r] = 1;
+          touched[count++] = r;
+        }
+        if (fields.note(r, masks[p]!, value) && word.pair) pairs[r]!++;
+      }
+    }
+    this.count = count;
+  }
+
+  /** Clears the sums, pairs and marks of the first `count` touched records. */
+  private forget(count: number): void {
+    const { fields, seen, pairs, touched } = this;
+    if (count * 8 > touched.length) {
+      fields.clearAll();
+      seen.fill(0);
+      pairs.fill(0);
+    } else {
+      for (let k = 0; k < count; k++) {
+        const r = touched[k]!;
+        fields.clear(r);
+        seen[r] = 0;
+        pairs[r] = 0;
+      }
+    }
+    this.count = 0;
   }
 }
 
