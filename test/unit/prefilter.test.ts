@@ -231,6 +231,35 @@ describe('typing a query a character at a time', () => {
     }
   });
 
+  // The phrase ranker keeps the sums of a phrase's words but its last between keystrokes (prefilterPhrase.ts):
+  // whatever a writer types, erases or replaces, a search answers as one that never saw the earlier queries.
+  it('answers any sequence of typed, erased and replaced phrases as a fresh search does', { timeout: 120_000 }, () => {
+    const words = [...new Set(stats.slice(0, 60).flatMap((s) => searchTokens(foldFast(`${s.quote} ${s.en}`))))].filter((w) => !/\d/.test(w));
+    // A search that last ranked an unrelated phrase works every word of the next out anew.
+    const reference = new FuseStatisticSearch(stats);
+    const fresh = (query: string) => {
+      reference.search('qqqqq zzzzz', { limit: 20 });
+      return reference.search(query, { lang: 'fi', limit: 20 }).hits.map((h) => [h.statistic.id, h.score]);
+    };
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('type', 'erase', 'replace'), fc.array(fc.nat(words.length - 1), { minLength: 1, maxLength: 4 }), fc.nat(6)), { minLength: 2, maxLength: 5 }),
+        (steps) => {
+          const search = new FuseStatisticSearch(stats);
+          let query = '';
+          for (const [action, picks, cut] of steps) {
+            const phrase = picks.map((i) => words[i]!).join(' ');
+            // A word typed a letter at a time, a word's end erased, or the whole query replaced (pasted).
+            const queries = action === 'type' ? Array.from(phrase, (_, n) => `${query} ${phrase.slice(0, n + 1)}`.trim()) : action === 'erase' ? [query.slice(0, Math.max(0, query.length - cut))] : [phrase];
+            for (const q of queries) expect(search.search(q, { lang: 'fi', limit: 20 }).hits.map((h) => [h.statistic.id, h.score]), q).toEqual(fresh(q));
+            query = queries[queries.length - 1]!;
+          }
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+
   it('matches a word as a phrase needs it, and as it alone needs it again once the rest is erased', () => {
     // "zendsk" alone is filled by the 30 Zendesk records; in a phrase it also takes the two-edit "Zandesk", which
     // singles out the records that have the phrase's next word too among the many that only have that word.
