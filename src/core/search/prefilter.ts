@@ -6,7 +6,7 @@ import { isHanToken } from '../text/searchText';
 import type { PrefilterSource } from './prefilterSource';
 import { corpusOfPostings, idfOf, type CorpusStats } from './corpusStats';
 import { FieldScores } from './prefilterFields';
-import { HAN_PAIR, PhraseRanker, lowerBound } from './prefilterPhrase';
+import { PhraseRanker, lowerBound } from './prefilterPhrase';
 
 export type { PrefilterSource };
 
@@ -96,7 +96,7 @@ export class Prefilter {
     if (within) return tokens.length === 1 ? this.oneAmongListed(tokens[0]!, within, limit, preferredGroup) : this.amongListed(selective, tokens, within, limit, preferredGroup);
     if (selective.length === 1) return this.oneToken(selective[0]!.token, selective[0]!.matches, this.bonusFor(selective[0]!.token, tokens.length), limit, preferredGroup);
     // Every word counts, even one too common to choose records by: the ranker reads it for the likely first ones.
-    const words = expanded.map(({ token, matches }) => ({ token, matches, idf: idfOf(this.corpus, token), pair: token.length === 2 && isHanToken(token) }));
+    const words = expanded.map(({ token, matches }) => ({ token, matches, idf: idfOf(this.corpus, token) }));
     const { phrase } = this;
     const count = phrase.rank(words, Math.min(limit, EXACT_TOP), limit);
     return { records: this.top(phrase.picked, phrase.score, count, limit, preferredGroup).records, truncated: phrase.touchedCount > limit };
@@ -135,7 +135,6 @@ export class Prefilter {
   private oneAmongListed(token: string, listed: readonly number[], limit: number, preferredGroup: number): Candidates {
     const { start, postings, masks, fieldWeight, ranks, mine, best } = this;
     const matches = this.terms.match(token, () => false);
-    const pair = this.bonusFor(token, 1).pair;
     const allowed = this.volume(matches) <= listed.length * matches.length * 20 ? this.flags(listed) : undefined;
     let count = 0;
     const credit = (r: number, mask: number, value: number) => {
@@ -144,7 +143,7 @@ export class Prefilter {
       if (!fresh) return;
       if (was === 0) {
         mine[count++] = r;
-        best[r] = pair;
+        best[r] = 0;
       }
       ranks[r] = was | fresh;
       best[r]! += value * fieldWeight[fresh]!;
@@ -196,7 +195,7 @@ export class Prefilter {
         if (!fresh) continue;
         if (was === 0) {
           mine[count++] = r;
-          best[r] = bonus.pair;
+          best[r] = 0;
         }
         ranks[r] = was | fresh;
         best[r]! += value * fieldWeight[fresh]!;
@@ -273,7 +272,7 @@ export class Prefilter {
         const r = postings[i]!;
         if (!every && ranks[r] === 0) continue;
         const mask = masks[i]!;
-        const v = (value * weights[mask & 0x7f]! + (mask & WHOLE_FIELD ? equal : 0)) * bonus.scale + bonus.pair;
+        const v = (value * weights[mask & 0x7f]! + (mask & WHOLE_FIELD ? equal : 0)) * bonus.scale;
         if (inPhrase) fields.note(r, mask, value * bonus.scale);
         const b = best[r]!;
         if (b === 0) mine[mineCount++] = r;
@@ -301,7 +300,7 @@ export class Prefilter {
         const lo = lowerBound(postings, first, end, r);
         if (lo === end || postings[lo] !== r) continue;
         const mask = masks[lo]!;
-        const v = (value * weights[mask & 0x7f]! + (mask & WHOLE_FIELD ? equal : 0)) * bonus.scale + bonus.pair;
+        const v = (value * weights[mask & 0x7f]! + (mask & WHOLE_FIELD ? equal : 0)) * bonus.scale;
         if (inPhrase) fields.note(r, mask, value * bonus.scale);
         const b = best[r]!;
         if (b === 0) mine[mineCount++] = r;
@@ -321,14 +320,15 @@ export class Prefilter {
   }
 
   /**
-   * A phrase's scores of the first `count` touched records turned into fuse.js's (see FieldScores), keeping the
-   * Chinese pairs' bonus (the multiples of HAN_PAIR: the other sums stay far below it). `total`: the words' idf summed.
+   * A phrase's scores of the first `count` touched records turned into fuse.js's (see FieldScores). `total`: the
+   * words' idf summed. A Chinese pair is a word like any other: fuse.js gives a record holding it no more (a bonus
+   * that put such records first ranked Chinese records above English ones fuse.js ranks first in a mixed query).
    */
   private asFuseScores(count: number, total: number): void {
     const { score, touched, fields } = this;
     for (let k = 0; k < count; k++) {
       const r = touched[k]!;
-      score[r] = Math.floor(score[r]! / HAN_PAIR) * HAN_PAIR + fields.exact(r, total) + 1e-9;
+      score[r] = fields.exact(r, total) + 1e-9;
       fields.clear(r);
     }
   }
@@ -337,9 +337,6 @@ export class Prefilter {
   private bonusFor(token: string, tokenCount: number): Bonus {
     return {
       equal: 0,
-      // fuse.js needs a Chinese query's characters side by side (two characters allow no error): a record holding one
-      // of the query's character pairs goes before any that only holds its characters apart.
-      pair: token.length === 2 && isHanToken(token) ? HAN_PAIR : 0,
       // fuse.js's token search weighs each word by its rarity over the whole index: so do the candidates.
       scale: tokenCount > 1 ? idfOf(this.corpus, token) : 1,
       inPhrase: tokenCount > 1,
@@ -396,11 +393,10 @@ export class Prefilter {
 
 /**
  * What a token adds beyond its terms' matches: for a record with a field equal to it (0: fuse.js's token search
- * scores a word found inside a field as it scores a field that is the word), for a Chinese pair, and its weight.
+ * scores a word found inside a field as it scores a field that is the word), and its weight.
  */
 interface Bonus {
   readonly equal: number;
-  readonly pair: number;
   readonly scale: number;
   /** One of several query words: worth what fuse.js's token search credits it (see termValue). */
   readonly inPhrase: boolean;

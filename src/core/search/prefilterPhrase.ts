@@ -15,12 +15,7 @@ export interface PhraseWord {
   readonly matches: TermMatches;
   /** fuse.js's weight of the token over the whole index. */
   readonly idf: number;
-  /** A pair of Han characters: a record holding it goes before any that only holds the characters apart. */
-  readonly pair: boolean;
 }
-
-/** Above any sum of the other scores. */
-export const HAN_PAIR = 1000;
 
 /**
  * Scores a phrase's records as fuse.js's token search scores them. Every posting of every word's terms credits its
@@ -38,21 +33,19 @@ export class PhraseRanker {
   readonly score: Float64Array;
   private readonly touched: Int32Array;
   private readonly seen: Uint8Array;
-  private readonly pairs: Uint8Array;
   private count = 0;
   /** How many records the last phrase ranked touched. */
   touchedCount = 0;
   /** The sums of the words before the last of the phrase ranked last (see startWith). */
-  private readonly kept: { key?: string; readonly fields: FieldScores; readonly pairs: Uint8Array; readonly touched: Int32Array; count: number };
+  private readonly kept: { key?: string; readonly fields: FieldScores; readonly touched: Int32Array; count: number };
 
   constructor(private readonly lists: PostingLists, records: number, weights: readonly number[]) {
     this.fields = new FieldScores(records, weights);
-    this.kept = { fields: new FieldScores(records, weights), pairs: new Uint8Array(records), touched: new Int32Array(records), count: 0 };
+    this.kept = { fields: new FieldScores(records, weights), touched: new Int32Array(records), count: 0 };
     this.touched = new Int32Array(records);
     this.picked = new Int32Array(records);
     this.score = new Float64Array(records);
     this.seen = new Uint8Array(records);
-    this.pairs = new Uint8Array(records);
   }
 
   /**
@@ -64,7 +57,7 @@ export class PhraseRanker {
     const total = words.reduce((sum, w) => sum + w.idf, 0);
     this.startWith(words.slice(0, -1));
     this.read(words[words.length - 1]!);
-    const { fields, touched, pairs, score, picked } = this;
+    const { fields, touched, score, picked } = this;
     const count = this.count;
     // Records in index order: the loops below then read their sums and scores in order, not scattered (cache misses
     // were most of their cost where a phrase touches much of the index).
@@ -74,7 +67,7 @@ export class PhraseRanker {
     const heap = new TopHeap(Math.max(exact, limit));
     for (let k = 0; k < count; k++) {
       const r = touched[k]!;
-      score[r] = pairs[r]! * HAN_PAIR + fields.below(r, total);
+      score[r] = fields.below(r, total);
       heap.offer(score[r]!, r);
     }
     const best = Float64Array.from(heap.records(), (r) => score[r]!).sort().reverse();
@@ -84,7 +77,7 @@ export class PhraseRanker {
     for (let k = 0; k < count; k++) {
       const r = touched[k]!;
       // A hair above fuse.js's own score, so that rounding never puts a record below one fuse.js ranks after it.
-      if (score[r]! + BOUNDS_APART >= kth && pairs[r]! * HAN_PAIR + fields.above(r, total) >= kth) score[r] = pairs[r]! * HAN_PAIR + fields.exact(r, total) + 1e-9;
+      if (score[r]! + BOUNDS_APART >= kth && fields.above(r, total) >= kth) score[r] = fields.exact(r, total) + 1e-9;
       if (score[r]! >= last) picked[kept++] = r;
     }
     this.touchedCount = count;
@@ -114,9 +107,7 @@ export class PhraseRanker {
   private keep(key: string): void {
     const kept = this.kept;
     kept.fields.clearAll();
-    kept.pairs.fill(0);
     kept.fields.copy(this.fields, this.touched, this.count);
-    for (let k = 0; k < this.count; k++) kept.pairs[this.touched[k]!] = this.pairs[this.touched[k]!]!;
     kept.touched.set(this.touched.subarray(0, this.count));
     kept.count = this.count;
     kept.key = key;
@@ -129,17 +120,13 @@ export class PhraseRanker {
     this.fields.copy(kept.fields, kept.touched, kept.count);
     this.touched.set(kept.touched.subarray(0, kept.count));
     this.count = kept.count;
-    for (let k = 0; k < kept.count; k++) {
-      const r = kept.touched[k]!;
-      this.seen[r] = 1;
-      this.pairs[r] = kept.pairs[r]!;
-    }
+    for (let k = 0; k < kept.count; k++) this.seen[kept.touched[k]!] = 1;
   }
 
   /** Credits every record of a word's terms with the word's worth in its fields. */
   private read(word: PhraseWord): void {
     const { start, postings, masks } = this.lists;
-    const { fields, seen, touched, pairs } = this;
+    const { fields, seen, touched } = this;
     let count = this.count;
     fields.nextWord();
     for (const m of word.matches) {
@@ -150,25 +137,23 @@ export class PhraseRanker {
           seen[r] = 1;
           touched[count++] = r;
         }
-        if (fields.note(r, masks[p]!, value) && word.pair) pairs[r]!++;
+        fields.note(r, masks[p]!, value);
       }
     }
     this.count = count;
   }
 
-  /** Clears the sums, pairs and marks of the first `count` touched records. */
+  /** Clears the sums and marks of the first `count` touched records. */
   private forget(count: number): void {
-    const { fields, seen, pairs, touched } = this;
+    const { fields, seen, touched } = this;
     if (count * 8 > touched.length) {
       fields.clearAll();
       seen.fill(0);
-      pairs.fill(0);
     } else {
       for (let k = 0; k < count; k++) {
         const r = touched[k]!;
         fields.clear(r);
         seen[r] = 0;
-        pairs[r] = 0;
       }
     }
     this.count = 0;
