@@ -94,8 +94,8 @@ export class Prefilter {
     const selective = expanded.filter((e) => e.volume <= COMMON).sort((a, b) => a.volume - b.volume);
     if (selective.length === 0) return this.firstContaining(expanded, limit, preferredGroup, within && this.flags(within));
     if (within) return tokens.length === 1 ? this.oneAmongListed(tokens[0]!, within, limit, preferredGroup) : this.amongListed(selective, tokens, within, limit, preferredGroup);
-    if (selective.length === 1) return this.oneToken(selective[0]!.token, selective[0]!.matches, this.bonusFor(selective[0]!.token, tokens.length), limit, preferredGroup);
-    // Every word counts, even one too common to choose records by: the ranker reads it for the likely first ones.
+    if (tokens.length === 1) return this.oneToken(tokens[0]!, selective[0]!.matches, this.bonusFor(tokens[0]!, 1), limit, preferredGroup);
+    // Every word counts, even one too common to choose records by alone: fuse.js credits it wherever it is.
     const words = expanded.map(({ token, matches }) => ({ token, matches, idf: idfOf(this.corpus, token) }));
     const { phrase } = this;
     const count = phrase.rank(words, Math.min(limit, EXACT_TOP), limit);
