@@ -31,6 +31,7 @@ interface TermTables {
   readonly bigramStart: Map<number, number>;
   readonly bigramTerms: Int32Array;
   readonly byFirst: Map<number, Int32Array>;
+  readonly letters: Int32Array;
 }
 
 /**
@@ -77,13 +78,16 @@ export class TermMatcher {
    * few thousand terms, and one array is kinder to the memory cache than as many strings. */
   private readonly chars: Uint16Array;
   private readonly offsets: Int32Array;
+  /** Per term `id`, at `2 * id` the bits (letterBit) of its characters, at `2 * id + 1` those of two or more of them:
+   * a cheap bound on how many of a token's characters the term has. */
+  private readonly letters: Int32Array;
 
   private constructor(
     private readonly vocabulary: Vocabulary,
     tables: TermTables,
   ) {
     this.terms = vocabulary.terms;
-    ({ offsets: this.offsets, chars: this.chars, bigramStart: this.bigramStart, bigramTerms: this.bigramTerms, byFirst: this.byFirst } = tables);
+    ({ offsets: this.offsets, chars: this.chars, bigramStart: this.bigramStart, bigramTerms: this.bigramTerms, byFirst: this.byFirst, letters: this.letters } = tables);
     this.counts = new Uint8Array(this.terms.length);
     this.touched = new Int32Array(this.terms.length);
   }
@@ -94,10 +98,11 @@ export class TermMatcher {
     const offsets = new Int32Array(terms.length + 1);
     for (let id = 0; id < terms.length; id++) offsets[id + 1] = offsets[id]! + terms[id]!.length;
     const chars = new Uint16Array(offsets[terms.length]!);
+    const letters = new Int32Array(2 * terms.length);
     const lists = new Map<number, number[]>();
     const firsts = new Map<number, number[]>();
     for (let from = 0; from < terms.length; from += TERMS_PER_STEP) {
-      addTerms(terms, from, Math.min(terms.length, from + TERMS_PER_STEP), offsets, chars, lists, firsts);
+      addTerms(terms, from, Math.min(terms.length, from + TERMS_PER_STEP), offsets, chars, letters, lists, firsts);
       yield;
     }
     let total = 0;
@@ -116,7 +121,7 @@ export class TermMatcher {
     }
     const byFirst = new Map<number, Int32Array>();
     for (const [first, list] of firsts) byFirst.set(first, Int32Array.from(list));
-    return new TermMatcher(vocabulary, { offsets, chars, bigramStart, bigramTerms, byFirst });
+    return new TermMatcher(vocabulary, { offsets, chars, bigramStart, bigramTerms, byFirst, letters });
   }
 
   /** The number of a folded token that is a term of the index, exactly (the corpus figures are kept by it). */
@@ -182,7 +187,7 @@ export class TermMatcher {
    * many as maxTypoErrors allows): found through the bigrams they share with the token.
    */
   private typos(token: string, exact: TermMatches): TermMatches[] {
-    const { counts, touched, chars, offsets } = this;
+    const { counts, touched, chars, offsets, letters } = this;
     const grams = bigrams(token);
     let count = 0;
     for (const key of grams) {
@@ -199,6 +204,14 @@ export class TermMatcher {
     const maxErrors = maxTypoErrors(token.length);
     const need = Math.max(1, grams.length - Math.max(3, 2 * maxErrors));
     const distance = new TokenDistance(token);
+    // Each character's bit, and whether an earlier one has it (then the term needs the bit twice).
+    const bits = new Int32Array(token.length);
+    const again = new Int32Array(token.length);
+    for (let i = 0, seen = 0; i < token.length; i++) {
+      bits[i] = letterBit(token.charCodeAt(i));
+      again[i] = seen & bits[i]! ? 1 : 0;
+      seen |= bits[i]!;
+    }
     const byErrors: number[][] = Array.from({ length: maxErrors }, () => []);
     for (let k = 0; k < count; k++) {
       const id = touched[k]!;
@@ -208,6 +221,11 @@ export class TermMatcher {
       const start = offsets[id]!;
       const end = offsets[id + 1]!;
       if (shared < need || end - start < token.length - maxErrors) continue;
+      // Only a substitution or a deletion loses one of the token's characters (a swap keeps both): a term within
+      // maxErrors edits has all but maxErrors of them, and so (counted up to two) of their bits.
+      let missing = 0;
+      for (let i = 0; i < bits.length && missing <= maxErrors; i++) if ((letters[2 * id + again[i]!]! & bits[i]!) === 0) missing++;
+      if (missing > maxErrors) continue;
       const errors = distance.distanceIn(chars, start, end, maxErrors);
       if (errors >= 1 && errors <= maxErrors) byErrors[errors - 1]!.push(termMatch(id, errors));
     }
@@ -248,10 +266,15 @@ export class TermMatcher {
 }
 
 /** Terms `from` up to `to` into the tables: their characters, their bigrams' lists and their first character's. */
-function addTerms(terms: readonly string[], from: number, to: number, offsets: Int32Array, chars: Uint16Array, lists: Map<number, number[]>, firsts: Map<number, number[]>): void {
+function addTerms(terms: readonly string[], from: number, to: number, offsets: Int32Array, chars: Uint16Array, letters: Int32Array, lists: Map<number, number[]>, firsts: Map<number, number[]>): void {
   for (let id = from; id < to; id++) {
     const term = terms[id]!;
-    for (let i = 0, at = offsets[id]!; i < term.length; i++) chars[at + i] = term.charCodeAt(i);
+    for (let i = 0, at = offsets[id]!; i < term.length; i++) {
+      chars[at + i] = term.charCodeAt(i);
+      const bit = letterBit(term.charCodeAt(i));
+      letters[2 * id + 1]! |= letters[2 * id]! & bit;
+      letters[2 * id]! |= bit;
+    }
     for (const key of bigrams(term)) {
       const list = lists.get(key);
       if (list) list.push(id);
@@ -262,6 +285,11 @@ function addTerms(terms: readonly string[], from: number, to: number, offsets: I
     if (list) list.push(id);
     else firsts.set(first, [id]);
   }
+}
+
+/** One of 32 bits for a character (a-z on bits of their own): many share one, which only weakens the bound. */
+function letterBit(code: number): number {
+  return 1 << (code & 31);
 }
 
 /** Distinct character bigrams of a token, each as one number. */
