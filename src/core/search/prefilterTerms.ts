@@ -204,13 +204,14 @@ export class TermMatcher {
     const maxErrors = maxTypoErrors(token.length);
     const need = Math.max(1, grams.length - Math.max(3, 2 * maxErrors));
     const distance = new TokenDistance(token);
-    // Each character's bit, and whether an earlier one has it (then the term needs the bit twice).
-    const bits = new Int32Array(token.length);
-    const again = new Int32Array(token.length);
-    for (let i = 0, seen = 0; i < token.length; i++) {
-      bits[i] = letterBit(token.charCodeAt(i));
-      again[i] = seen & bits[i]! ? 1 : 0;
-      seen |= bits[i]!;
+    // The token's characters' bits, `levels[k]` those that more than k of them have.
+    const levels: number[] = [];
+    for (let i = 0; i < token.length; i++) {
+      const bit = letterBit(token.charCodeAt(i));
+      let k = 0;
+      while (k < levels.length && levels[k]! & bit) k++;
+      if (k === levels.length) levels.push(0);
+      levels[k]! |= bit;
     }
     const byErrors: number[][] = Array.from({ length: maxErrors }, () => []);
     for (let k = 0; k < count; k++) {
@@ -223,8 +224,9 @@ export class TermMatcher {
       if (shared < need || end - start < token.length - maxErrors) continue;
       // Only a substitution or a deletion loses one of the token's characters (a swap keeps both): a term within
       // maxErrors edits has all but maxErrors of them, and so (counted up to two) of their bits.
-      let missing = 0;
-      for (let i = 0; i < bits.length && missing <= maxErrors; i++) if ((letters[2 * id + again[i]!]! & bits[i]!) === 0) missing++;
+      const twice = letters[2 * id + 1]!;
+      let missing = bitCount(levels[0]! & ~letters[2 * id]!);
+      for (let k = 1; k < levels.length; k++) missing += bitCount(levels[k]! & ~twice);
       if (missing > maxErrors) continue;
       const errors = distance.distanceIn(chars, start, end, maxErrors);
       if (errors >= 1 && errors <= maxErrors) byErrors[errors - 1]!.push(termMatch(id, errors));
@@ -290,6 +292,12 @@ function addTerms(terms: readonly string[], from: number, to: number, offsets: I
 /** One of 32 bits for a character (a-z on bits of their own): many share one, which only weakens the bound. */
 function letterBit(code: number): number {
   return 1 << (code & 31);
+}
+
+function bitCount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 /** Distinct character bigrams of a token, each as one number. */
