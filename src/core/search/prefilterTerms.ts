@@ -222,11 +222,11 @@ export class TermMatcher {
       const start = offsets[id]!;
       const end = offsets[id + 1]!;
       if (shared < need || end - start < token.length - maxErrors) continue;
-      // Only a substitution or a deletion loses one of the token's characters (a swap keeps both): a term within
-      // maxErrors edits has all but maxErrors of them, and so (counted up to two) of their bits.
+      // Of an edit, only a substitution or a deletion loses one of the token's characters (a swap keeps both): a term
+      // within maxErrors edits has all but maxErrors of them, and so of their bits (shared bits only weaken this).
       const twice = letters[2 * id + 1]!;
       let missing = bitCount(levels[0]! & ~letters[2 * id]!);
-      for (let k = 1; k < levels.length; k++) missing += bitCount(levels[k]! & ~twice);
+      for (let l = 1; l < levels.length; l++) missing += bitCount(levels[l]! & ~twice);
       if (missing > maxErrors) continue;
       const errors = distance.distanceIn(chars, start, end, maxErrors);
       if (errors >= 1 && errors <= maxErrors) byErrors[errors - 1]!.push(termMatch(id, errors));
@@ -294,6 +294,7 @@ function letterBit(code: number): number {
   return 1 << (code & 31);
 }
 
+/** The number of bits set in a 32-bit integer. */
 function bitCount(x: number): number {
   x -= (x >>> 1) & 0x55555555;
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
