@@ -34,7 +34,7 @@ export class TokenDistance {
     if (m > 32) return substringDistance(this.token, String.fromCharCode(...chars.subarray(start, end)), max);
     if (holder !== this) this.hold();
     // step() with its state in locals: a typo search runs this for a few thousand terms.
-    const top = 1 << (m - 1);
+    const top = m - 1;
     let pv = -1;
     let mv = 0;
     let score = m;
@@ -47,14 +47,14 @@ export class TokenDistance {
       const d0 = (((eq & pv) + pv) ^ pv) | eq | mv | swap;
       const hp = mv | ~(d0 | pv);
       const hn = pv & d0;
-      if (hp & top) score++;
-      else if (hn & top) score--;
+      // Without branches: which way the score goes depends on the term, and a mispredicted branch costs more.
+      score += ((hp >>> top) & 1) - ((hn >>> top) & 1);
       const hpShift = hp << 1;
       pv = (hn << 1) | ~(d0 | hpShift);
       mv = hpShift & d0;
       prevEq = eq;
       prevD0 = d0;
-      if (score < best) best = score;
+      best = Math.min(best, score);
     }
     return best > max ? max + 1 : best;
   }
