@@ -71,9 +71,10 @@ export class TermMatcher {
   /** Terms by their first character, for one-character tokens. */
   private readonly byFirst: Map<number, Int32Array>;
   private readonly recent = new Map<string, Tiers>();
-  // Scratch space for one token's typo search, per term: bigrams shared with the token, and the terms seen.
-  private readonly counts: Uint8Array;
-  private readonly touched: Int32Array;
+  /** Scratch space for typo searches, per term: the bigrams it shares with the token, and (above the low 16 bits) the
+   * search that counted them, so that no search has to clear what the last one counted. */
+  private readonly shares: Int32Array;
+  private search = 0;
   /** Every term's characters side by side (term `id` at `offsets[id]` up to `offsets[id + 1]`): typo checks read a
    * few thousand terms, and one array is kinder to the memory cache than as many strings. */
   private readonly chars: Uint16Array;
@@ -88,8 +89,7 @@ export class TermMatcher {
   ) {
     this.terms = vocabulary.terms;
     ({ offsets: this.offsets, chars: this.chars, bigramStart: this.bigramStart, bigramTerms: this.bigramTerms, byFirst: this.byFirst, letters: this.letters } = tables);
-    this.counts = new Uint8Array(this.terms.length);
-    this.touched = new Int32Array(this.terms.length);
+    this.shares = new Int32Array(this.terms.length);
   }
 
   /** Makes the matcher's tables a step at a time (see PrefilterBuild): a few thousand terms per step. */
@@ -187,18 +187,8 @@ export class TermMatcher {
    * many as maxTypoErrors allows): found through the bigrams they share with the token.
    */
   private typos(token: string, exact: TermMatches): TermMatches[] {
-    const { counts, touched, chars, offsets, letters } = this;
+    const { shares, bigramTerms, chars, offsets, letters } = this;
     const grams = bigrams(token);
-    let count = 0;
-    for (const key of grams) {
-      const start = this.bigramStart.get(key);
-      if (start === undefined) continue;
-      for (let i = start + 1, end = start + 1 + this.bigramTerms[start]!; i < end; i++) {
-        const id = this.bigramTerms[i]!;
-        if (counts[id]!++ === 0) touched[count++] = id;
-      }
-    }
-    for (const m of exact) counts[termId(m)] = 0;
     // An edit breaks at most two of the token's bigrams (a swap, which we count as one edit, three): a term within e
     // edits shares all but max(3, 2e) of them, and at least one, or the bigram index cannot find it.
     const maxErrors = maxTypoErrors(token.length);
@@ -214,22 +204,33 @@ export class TermMatcher {
       levels[k]! |= bit;
     }
     const byErrors: number[][] = Array.from({ length: maxErrors }, () => []);
-    for (let k = 0; k < count; k++) {
-      const id = touched[k]!;
-      const shared = counts[id]!;
-      counts[id] = 0;
-      // A term shorter than the token by more than the allowed edits cannot hold it.
-      const start = offsets[id]!;
-      const end = offsets[id + 1]!;
-      if (shared < need || end - start < token.length - maxErrors) continue;
-      // Of an edit, only a substitution or a deletion loses one of the token's characters (a swap keeps both): a term
-      // within maxErrors edits has all but maxErrors of them, and so of their bits (shared bits only weaken this).
-      const twice = letters[2 * id + 1]!;
-      let missing = bitCount(levels[0]! & ~letters[2 * id]!);
-      for (let l = 1; l < levels.length; l++) missing += bitCount(levels[l]! & ~twice);
-      if (missing > maxErrors) continue;
-      const errors = distance.distanceIn(chars, start, end, maxErrors);
-      if (errors >= 1 && errors <= maxErrors) byErrors[errors - 1]!.push(termMatch(id, errors));
+    if (++this.search === 1 << 15) (this.search = 1), shares.fill(0);
+    const search = this.search << 16;
+    // A term containing the token is not a typo of it: counted as sharing more bigrams than it has, it never has `need`.
+    for (const m of exact) shares[termId(m)] = search | 0x8000;
+    // Each term is checked once, as its count of bigrams shared reaches `need`.
+    for (const key of grams) {
+      const at = this.bigramStart.get(key);
+      if (at === undefined) continue;
+      for (let i = at + 1, last = at + bigramTerms[at]!; i <= last; i++) {
+        const id = bigramTerms[i]!;
+        const was = shares[id]!;
+        const shared = (was & ~0xffff) === search ? (was & 0xffff) + 1 : 1;
+        shares[id] = search | shared;
+        if (shared !== need) continue;
+        // A term shorter than the token by more than the allowed edits cannot hold it.
+        const start = offsets[id]!;
+        const end = offsets[id + 1]!;
+        if (end - start < token.length - maxErrors) continue;
+        // Of an edit, only a substitution or a deletion loses one of the token's characters (a swap keeps both): a
+        // term within maxErrors edits has all but maxErrors of them, and so of their bits (shared bits only weaken this).
+        const twice = letters[2 * id + 1]!;
+        let missing = bitCount(levels[0]! & ~letters[2 * id]!);
+        for (let l = 1; l < levels.length; l++) missing += bitCount(levels[l]! & ~twice);
+        if (missing > maxErrors) continue;
+        const errors = distance.distanceIn(chars, start, end, maxErrors);
+        if (errors >= 1 && errors <= maxErrors) byErrors[errors - 1]!.push(termMatch(id, errors));
+      }
     }
     const tiers: TermMatches[] = [];
     let so = exact;
