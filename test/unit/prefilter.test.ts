@@ -122,6 +122,22 @@ describe('typo look-ups', () => {
       { numRuns: 1500 },
     );
   });
+
+  it('finds the same once its scratch counts are cleared, after 32,767 searches', () => {
+    const tokens = ['asiakas', 'palvelu', 'zendesk', 'loyalty', 'klienti', 'клиенты', 'statistics', 'ostajat'];
+    const build = TermMatcher.build(vocabulary);
+    let built = build.next();
+    while (!built.done) built = build.next();
+    const fresh = built.value;
+    const found = (token: string) => Array.from(fresh.upTo(token, 3), (m) => `${terms[termId(m)]}:${termErrors(m)}`).sort();
+    const before = tokens.map(found);
+    // Searches counted to just before they start again from 1; 32 others (the last tokens' matches are kept) bring
+    // them there, and the tokens are looked up again as searches 1, 2, ... as the first time.
+    (fresh as unknown as { search: number }).search = (1 << 15) - 33;
+    for (let i = 0; i < 32; i++) fresh.upTo(`qq${String.fromCharCode(97 + i)}`, 1);
+    expect(before).toEqual(tokens.map((token) => bruteForce(token).at(-1)));
+    expect(tokens.map(found)).toEqual(before);
+  });
 });
 
 describe('rankWithFuse', () => {
