@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { asLoaded, generateRecords } from '../../bench/generate';
 import { fold } from '../../src/core/text/fold';
-import { substringDistance } from '../../src/core/search/prefilterTerms';
+import { TermMatcher, maxTypoErrors, substringDistance, termErrors, termId } from '../../src/core/search/prefilterTerms';
 import { FIELD_SEPARATOR, Vocabulary } from '../../src/core/search/prefilterVocabulary';
 import { FuseStatisticSearch, RANK_WHOLE_UP_TO } from '../../src/core/search/search';
 import { Prefilter } from '../../src/core/search/prefilter';
@@ -62,6 +62,81 @@ describe('substringDistance', () => {
     expect(substringDistance('zendsk', 'zendesk', 2)).toBe(1);
     expect(substringDistance('zednesk', 'zendesk', 2)).toBe(1);
     expect(substringDistance('qqqqqq', 'zendesk', 2)).toBe(3);
+  });
+});
+
+describe('typo look-ups', () => {
+  const vocabulary = new Vocabulary();
+  for (const stat of asLoaded(generateRecords(400, 31))) vocabulary.scan(recordText(stat));
+  const steps = TermMatcher.build(vocabulary);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  const matcher = step.value;
+  const terms = vocabulary.terms;
+  const words = terms.filter((t) => t.length >= 3 && t.length <= 14 && !/\p{Script=Han}/u.test(t));
+  const letters = [...new Set(words.join(''))];
+  const pairs = (s: string) => new Set(Array.from({ length: Math.max(0, s.length - 1) }, (_, i) => s.slice(i, i + 2)));
+
+  // By definition (the bigram index's): a term holds the token, or is within 1..k edits of holding it, is not shorter
+  // than the token by more than the edits allowed, and shares enough of the token's bigrams. Read from every term.
+  const bruteForce = (token: string): string[][] => {
+    const max = maxTypoErrors(token.length);
+    const grams = pairs(token);
+    const need = Math.max(1, grams.size - Math.max(3, 2 * max));
+    const tiers: string[][] = Array.from({ length: max }, () => []);
+    for (const term of terms) {
+      let errors = 0;
+      if (!term.includes(token)) {
+        if (term.length < token.length - max || [...pairs(term)].filter((g) => grams.has(g)).length < need) continue;
+        errors = substringDistance(token, term, max);
+      }
+      for (let k = Math.max(errors, 1); k <= max; k++) tiers[k - 1]!.push(`${term}:${errors}`);
+    }
+    return tiers.map((tier) => tier.sort());
+  };
+  const lookedUp = (token: string): string[][] =>
+    Array.from({ length: maxTypoErrors(token.length) }, (_, k) => Array.from(matcher.upTo(token, k + 1), (m) => `${terms[termId(m)]}:${termErrors(m)}`).sort());
+
+  // Edits anywhere, and often at the ends (a swap or a lost letter at the start or end moves or breaks a bigram there).
+  const at = fc.oneof(fc.constant(0), fc.constant(1), fc.constant(-1), fc.constant(-2), fc.nat(14));
+  const edit = fc.tuple(fc.constantFrom('substitute', 'delete', 'insert', 'double', 'swap'), at, fc.constantFrom(...letters));
+  const applied = (word: string, edits: [string, number, string][]) =>
+    edits.reduce((w, [kind, where, letter]) => {
+      if (!w.length) return w;
+      const i = where < 0 ? Math.max(0, w.length + where) : where % w.length;
+      if (kind === 'substitute') return w.slice(0, i) + letter + w.slice(i + 1);
+      if (kind === 'delete') return w.slice(0, i) + w.slice(i + 1);
+      if (kind === 'insert') return w.slice(0, i) + letter + w.slice(i);
+      if (kind === 'double') return w.slice(0, i) + w[i] + w.slice(i);
+      return i + 1 < w.length ? w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2) : w;
+    }, word);
+  const typed = fc.tuple(fc.constantFrom(...words), fc.nat(4), fc.array(edit, { maxLength: 4 })).map(([word, cut, edits]) => applied(cut % 2 ? word.slice(cut >> 1) : word, edits));
+  const random = fc.array(fc.constantFrom(...letters), { minLength: 3, maxLength: 12 }).map((a) => a.join(''));
+
+  it('finds exactly the terms every term checked one by one finds, tier by tier', { timeout: 60_000 }, () => {
+    fc.assert(
+      fc.property(fc.oneof(typed, typed, random), (token) => {
+        fc.pre(token.length >= 3 && token.length <= 12);
+        expect(lookedUp(token), token).toEqual(bruteForce(token));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('finds the same once its scratch counts are cleared, after 32,767 searches', () => {
+    const tokens = ['asiakas', 'palvelu', 'zendesk', 'loyalty', 'klienti', 'клиенты', 'statistics', 'ostajat'];
+    const build = TermMatcher.build(vocabulary);
+    let built = build.next();
+    while (!built.done) built = build.next();
+    const fresh = built.value;
+    const found = (token: string) => Array.from(fresh.upTo(token, 3), (m) => `${terms[termId(m)]}:${termErrors(m)}`).sort();
+    const before = tokens.map(found);
+    // Searches counted to just before they start again from 1; 32 others (the last tokens' matches are kept) bring
+    // them there, and the tokens are looked up again as searches 1, 2, ... as the first time.
+    (fresh as unknown as { search: number }).search = (1 << 15) - 33;
+    for (let i = 0; i < 32; i++) fresh.upTo(`qq${String.fromCharCode(97 + i)}`, 1);
+    expect(before).toEqual(tokens.map((token) => bruteForce(token).at(-1)));
+    expect(tokens.map(found)).toEqual(before);
   });
 });
 

@@ -32,11 +32,29 @@ export class TokenDistance {
   distanceIn(chars: Uint16Array, start: number, end: number, max: number): number {
     const m = this.token.length;
     if (m > 32) return substringDistance(this.token, String.fromCharCode(...chars.subarray(start, end)), max);
-    this.begin();
+    if (holder !== this) this.hold();
+    // step() with its state in locals: a typo search runs this for a few thousand terms.
+    const top = m - 1;
+    let pv = -1;
+    let mv = 0;
+    let score = m;
+    let prevEq = 0;
+    let prevD0 = 0;
     let best = m;
     for (let j = start; j < end; j++) {
-      const score = step(positions[chars[j]!]!);
-      if (score < best) best = score;
+      const eq = positions[chars[j]!]!;
+      const swap = ((~prevD0 & eq) << 1) & prevEq;
+      const d0 = (((eq & pv) + pv) ^ pv) | eq | mv | swap;
+      const hp = mv | ~(d0 | pv);
+      const hn = pv & d0;
+      // Without branches: which way the score goes depends on the term, and a mispredicted branch costs more.
+      score += ((hp >>> top) & 1) - ((hn >>> top) & 1);
+      const hpShift = hp << 1;
+      pv = (hn << 1) | ~(d0 | hpShift);
+      mv = hpShift & d0;
+      prevEq = eq;
+      prevD0 = d0;
+      best = Math.min(best, score);
     }
     return best > max ? max + 1 : best;
   }

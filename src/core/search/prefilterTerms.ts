@@ -31,6 +31,7 @@ interface TermTables {
   readonly bigramStart: Map<number, number>;
   readonly bigramTerms: Int32Array;
   readonly byFirst: Map<number, Int32Array>;
+  readonly letters: Int32Array;
 }
 
 /**
@@ -70,22 +71,25 @@ export class TermMatcher {
   /** Terms by their first character, for one-character tokens. */
   private readonly byFirst: Map<number, Int32Array>;
   private readonly recent = new Map<string, Tiers>();
-  // Scratch space for one token's typo search, per term: bigrams shared with the token, and the terms seen.
-  private readonly counts: Uint8Array;
-  private readonly touched: Int32Array;
+  /** Scratch space for typo searches, per term: the bigrams it shares with the token, and (above the low 16 bits) the
+   * search that counted them, so that no search has to clear what the last one counted. */
+  private readonly shares: Int32Array;
+  private search = 0;
   /** Every term's characters side by side (term `id` at `offsets[id]` up to `offsets[id + 1]`): typo checks read a
    * few thousand terms, and one array is kinder to the memory cache than as many strings. */
   private readonly chars: Uint16Array;
   private readonly offsets: Int32Array;
+  /** Per term `id`, at `2 * id` the bits (letterBit) of its characters, at `2 * id + 1` those of two or more of them:
+   * a cheap bound on how many of a token's characters the term has. */
+  private readonly letters: Int32Array;
 
   private constructor(
     private readonly vocabulary: Vocabulary,
     tables: TermTables,
   ) {
     this.terms = vocabulary.terms;
-    ({ offsets: this.offsets, chars: this.chars, bigramStart: this.bigramStart, bigramTerms: this.bigramTerms, byFirst: this.byFirst } = tables);
-    this.counts = new Uint8Array(this.terms.length);
-    this.touched = new Int32Array(this.terms.length);
+    ({ offsets: this.offsets, chars: this.chars, bigramStart: this.bigramStart, bigramTerms: this.bigramTerms, byFirst: this.byFirst, letters: this.letters } = tables);
+    this.shares = new Int32Array(this.terms.length);
   }
 
   /** Makes the matcher's tables a step at a time (see PrefilterBuild): a few thousand terms per step. */
@@ -94,10 +98,11 @@ export class TermMatcher {
     const offsets = new Int32Array(terms.length + 1);
     for (let id = 0; id < terms.length; id++) offsets[id + 1] = offsets[id]! + terms[id]!.length;
     const chars = new Uint16Array(offsets[terms.length]!);
+    const letters = new Int32Array(2 * terms.length);
     const lists = new Map<number, number[]>();
     const firsts = new Map<number, number[]>();
     for (let from = 0; from < terms.length; from += TERMS_PER_STEP) {
-      addTerms(terms, from, Math.min(terms.length, from + TERMS_PER_STEP), offsets, chars, lists, firsts);
+      addTerms(terms, from, Math.min(terms.length, from + TERMS_PER_STEP), offsets, chars, letters, lists, firsts);
       yield;
     }
     let total = 0;
@@ -116,7 +121,7 @@ export class TermMatcher {
     }
     const byFirst = new Map<number, Int32Array>();
     for (const [first, list] of firsts) byFirst.set(first, Int32Array.from(list));
-    return new TermMatcher(vocabulary, { offsets, chars, bigramStart, bigramTerms, byFirst });
+    return new TermMatcher(vocabulary, { offsets, chars, bigramStart, bigramTerms, byFirst, letters });
   }
 
   /** The number of a folded token that is a term of the index, exactly (the corpus figures are kept by it). */
@@ -182,34 +187,50 @@ export class TermMatcher {
    * many as maxTypoErrors allows): found through the bigrams they share with the token.
    */
   private typos(token: string, exact: TermMatches): TermMatches[] {
-    const { counts, touched, chars, offsets } = this;
+    const { shares, bigramTerms, chars, offsets, letters } = this;
     const grams = bigrams(token);
-    let count = 0;
-    for (const key of grams) {
-      const start = this.bigramStart.get(key);
-      if (start === undefined) continue;
-      for (let i = start + 1, end = start + 1 + this.bigramTerms[start]!; i < end; i++) {
-        const id = this.bigramTerms[i]!;
-        if (counts[id]!++ === 0) touched[count++] = id;
-      }
-    }
-    for (const m of exact) counts[termId(m)] = 0;
     // An edit breaks at most two of the token's bigrams (a swap, which we count as one edit, three): a term within e
     // edits shares all but max(3, 2e) of them, and at least one, or the bigram index cannot find it.
     const maxErrors = maxTypoErrors(token.length);
     const need = Math.max(1, grams.length - Math.max(3, 2 * maxErrors));
     const distance = new TokenDistance(token);
+    // The token's characters' bits, `levels[k]` those that more than k of them have.
+    const levels: number[] = [];
+    for (let i = 0; i < token.length; i++) {
+      const bit = letterBit(token.charCodeAt(i));
+      let k = 0;
+      while (k < levels.length && levels[k]! & bit) k++;
+      if (k === levels.length) levels.push(0);
+      levels[k]! |= bit;
+    }
     const byErrors: number[][] = Array.from({ length: maxErrors }, () => []);
-    for (let k = 0; k < count; k++) {
-      const id = touched[k]!;
-      const shared = counts[id]!;
-      counts[id] = 0;
-      // A term shorter than the token by more than the allowed edits cannot hold it.
-      const start = offsets[id]!;
-      const end = offsets[id + 1]!;
-      if (shared < need || end - start < token.length - maxErrors) continue;
-      const errors = distance.distanceIn(chars, start, end, maxErrors);
-      if (errors >= 1 && errors <= maxErrors) byErrors[errors - 1]!.push(termMatch(id, errors));
+    if (++this.search === 1 << 15) (this.search = 1), shares.fill(0);
+    const search = this.search << 16;
+    // A term containing the token is not a typo of it: counted as sharing more bigrams than it has, it never has `need`.
+    for (const m of exact) shares[termId(m)] = search | 0x8000;
+    // Each term is checked once, as its count of bigrams shared reaches `need`.
+    for (const key of grams) {
+      const at = this.bigramStart.get(key);
+      if (at === undefined) continue;
+      for (let i = at + 1, last = at + bigramTerms[at]!; i <= last; i++) {
+        const id = bigramTerms[i]!;
+        const was = shares[id]!;
+        const shared = (was & ~0xffff) === search ? (was & 0xffff) + 1 : 1;
+        shares[id] = search | shared;
+        if (shared !== need) continue;
+        // A term shorter than the token by more than the allowed edits cannot hold it.
+        const start = offsets[id]!;
+        const end = offsets[id + 1]!;
+        if (end - start < token.length - maxErrors) continue;
+        // Of an edit, only a substitution or a deletion loses one of the token's characters (a swap keeps both): a
+        // term within maxErrors edits has all but maxErrors of them, and so of their bits (shared bits only weaken this).
+        const twice = letters[2 * id + 1]!;
+        let missing = bitCount(levels[0]! & ~letters[2 * id]!);
+        for (let l = 1; l < levels.length; l++) missing += bitCount(levels[l]! & ~twice);
+        if (missing > maxErrors) continue;
+        const errors = distance.distanceIn(chars, start, end, maxErrors);
+        if (errors >= 1 && errors <= maxErrors) byErrors[errors - 1]!.push(termMatch(id, errors));
+      }
     }
     const tiers: TermMatches[] = [];
     let so = exact;
@@ -248,10 +269,15 @@ export class TermMatcher {
 }
 
 /** Terms `from` up to `to` into the tables: their characters, their bigrams' lists and their first character's. */
-function addTerms(terms: readonly string[], from: number, to: number, offsets: Int32Array, chars: Uint16Array, lists: Map<number, number[]>, firsts: Map<number, number[]>): void {
+function addTerms(terms: readonly string[], from: number, to: number, offsets: Int32Array, chars: Uint16Array, letters: Int32Array, lists: Map<number, number[]>, firsts: Map<number, number[]>): void {
   for (let id = from; id < to; id++) {
     const term = terms[id]!;
-    for (let i = 0, at = offsets[id]!; i < term.length; i++) chars[at + i] = term.charCodeAt(i);
+    for (let i = 0, at = offsets[id]!; i < term.length; i++) {
+      chars[at + i] = term.charCodeAt(i);
+      const bit = letterBit(term.charCodeAt(i));
+      letters[2 * id + 1]! |= letters[2 * id]! & bit;
+      letters[2 * id]! |= bit;
+    }
     for (const key of bigrams(term)) {
       const list = lists.get(key);
       if (list) list.push(id);
@@ -262,6 +288,18 @@ function addTerms(terms: readonly string[], from: number, to: number, offsets: I
     if (list) list.push(id);
     else firsts.set(first, [id]);
   }
+}
+
+/** One of 32 bits for a character (a-z on bits of their own): many share one, which only weakens the bound. */
+function letterBit(code: number): number {
+  return 1 << (code & 31);
+}
+
+/** The number of bits set in a 32-bit integer. */
+function bitCount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 /** Distinct character bigrams of a token, each as one number. */
