@@ -8,6 +8,7 @@ import { runCli } from '../../src/cli/main';
 import { applyEdits } from '../../src/core/citations/applyEdits';
 import { planInsertion } from '../../src/core/citations/cite';
 import { parseIndexFile } from '../../src/core/index/indexFile';
+import { formatNumber } from '../../src/core/index/format';
 import { parseChunk, parseMarkdown } from '../../src/core/markdown/markdown';
 import { sentencesOf } from '../../src/core/figures/sentences';
 import { loadStatcite } from '../../src/core/statcite';
@@ -343,5 +344,14 @@ describe('regressions: chunks and indentation', () => {
     const text = '- item\n  - nested\n\n \t 百分之八十四 of buyers.[^a]\n\n[^a]: A.\n';
     expectParsedAsAWhole(text);
     expect(figuresAsWritten(text)).toEqual(['百分之八十四']);
+  });
+});
+
+describe('regressions: figures shown', () => {
+  // Seed 376591569 (dataFileEdges): rounding to thousandths by multiplying by 1000 moved a value past 2^53 / 1000.
+  it('a very large value is shown as it is held, not moved by rounding', () => {
+    expect(formatNumber(-586197592465250.6, 'en')).toBe('-586197592465250.6');
+    expect(formatNumber(2.5, 'fi')).toBe('2,5');
+    expect(formatNumber(1 / 3, 'en')).toBe('0.333');
   });
 });

@@ -10,7 +10,9 @@ function base(lang: string): string {
 
 /** A number as written in a language: `7,6` in Finnish, `7.6` in English and Chinese. */
 export function formatNumber(value: number, lang: string): string {
-  const text = String(Math.round(value * 1000) / 1000);
+  // Past 2^53 / 1000 a double holds no thousandths, and multiplying by 1000 would move the value itself (a value of
+  // 5.9e14 was shown 0.2 off).
+  const text = String(Math.abs(value) < 2 ** 53 / 1000 ? Math.round(value * 1000) / 1000 : value);
   return DECIMAL_COMMA.has(base(lang)) ? text.replace('.', ',') : text;
 }
 
