@@ -1,12 +1,10 @@
 import { maxTypoErrors, termErrors, termId, type TermMatcher, type TermMatches } from './prefilterTerms';
 import { TopHeap } from './prefilterTop';
 import { PrefilterBuild } from './prefilterBuild';
-import { WHOLE_FIELD } from './prefilterVocabulary';
 import { isHanToken } from '../text/searchText';
 import type { PrefilterSource } from './prefilterSource';
 import { corpusOfPostings, idfOf, type CorpusStats } from './corpusStats';
-import { FieldScores } from './prefilterFields';
-import { PhraseRanker, lowerBound } from './prefilterPhrase';
+import { PhraseRanker, lowerBound, type PhraseWord } from './prefilterPhrase';
 
 export type { PrefilterSource };
 
@@ -17,8 +15,7 @@ export interface Candidates {
   readonly truncated: boolean;
 }
 
-// A posting's mask: one bit per field the term occurs in, and WHOLE_FIELD when a field is nothing but that term
-// (fuse.js gives a field equal to the query its best score, so such records must reach the ranking).
+// A posting's mask: one bit per field the term occurs in (and 0x80 when a field is nothing but that term, unused here).
 // fuse.js scores an exact match 0.001 and e errors in m characters e/m, and multiplies per-field scores weighted by
 // the field's weight: ranking by the sum of weight × −ln(score) over the fields a term is in follows it closely.
 const EXACT = -Math.log(0.001);
@@ -36,8 +33,6 @@ const TOP = 0x80;
 const CONTENDER = 0x40;
 /** How many records that could overtake the first ones fuse.js is handed beside them (see oneToken). */
 const CONTENDERS = 50;
-/** Every field's weight 1: a phrase's words are scored without them (see weightsFor). */
-const ONES = new Float64Array(256).fill(1);
 
 /**
  * An inverted index from folded tokens to records, in typed arrays (a 100k-record index is a few million postings),
@@ -51,12 +46,9 @@ export class Prefilter {
   private readonly fieldWeight: Float64Array;
   private readonly groups: Uint8Array;
   // Scratch space for one query, per record: kept between queries so that a keystroke allocates next to nothing.
-  private readonly score: Float64Array;
   private readonly best: Float64Array;
-  private readonly touched: Int32Array;
   private readonly mine: Int32Array;
   private readonly ranks: Uint8Array;
-  private readonly fields: FieldScores;
   private readonly phrase: PhraseRanker;
   /** fuse.js's token-search figures over every record: the ranking of candidates weighs words by them. */
   readonly corpus: CorpusStats;
@@ -73,13 +65,10 @@ export class Prefilter {
     ({ start: this.start, postings: this.postings, masks: this.masks, terms: this.terms } = parts);
     this.corpus = corpusOfPostings(parts, source.count, (1 << weights.length) - 1);
     this.groups = source.groups;
-    this.score = new Float64Array(source.count);
     this.best = new Float64Array(source.count);
-    this.touched = new Int32Array(source.count);
     this.mine = new Int32Array(source.count);
     this.ranks = new Uint8Array(source.count);
     this.phrase = new PhraseRanker({ start: this.start, postings: this.postings, masks: this.masks }, source.count, weights.map((w) => w / total));
-    this.fields = this.phrase.fields;
   }
 
   /**
@@ -93,12 +82,11 @@ export class Prefilter {
     const expanded = tokens.map((token) => this.expand(token, tokens.length > 1 ? Infinity : limit));
     const selective = expanded.filter((e) => e.volume <= COMMON).sort((a, b) => a.volume - b.volume);
     if (selective.length === 0) return this.firstContaining(expanded, limit, preferredGroup, within && this.flags(within));
-    if (within) return tokens.length === 1 ? this.oneAmongListed(tokens[0]!, within, limit, preferredGroup) : this.amongListed(selective, tokens, within, limit, preferredGroup);
-    if (tokens.length === 1) return this.oneToken(tokens[0]!, selective[0]!.matches, this.bonusFor(tokens[0]!, 1), limit, preferredGroup);
+    if (within) return tokens.length === 1 ? this.oneAmongListed(tokens[0]!, within, limit, preferredGroup) : this.amongListed(expanded, within, limit, preferredGroup);
+    if (tokens.length === 1) return this.oneToken(tokens[0]!, selective[0]!.matches, limit, preferredGroup);
     // Every word counts, even one too common to choose records by alone: fuse.js credits it wherever it is.
-    const words = expanded.map(({ token, matches }) => ({ token, matches, idf: idfOf(this.corpus, token) }));
     const { phrase } = this;
-    const count = phrase.rank(words, Math.min(limit, EXACT_TOP), limit);
+    const count = phrase.rank(this.phraseWords(expanded), Math.min(limit, EXACT_TOP), limit);
     return { records: this.top(phrase.picked, phrase.score, count, limit, preferredGroup).records, truncated: phrase.touchedCount > limit };
   }
 
@@ -107,25 +95,15 @@ export class Prefilter {
    * for those records alone (looked up, when that is cheaper), as a figure query's records are usually far fewer
    * than its words' postings.
    */
-  private amongListed(selective: readonly Expanded[], tokens: readonly string[], listed: readonly number[], limit: number, preferredGroup: number): Candidates {
-    const { best, score, touched, mine } = this;
-    const count = listed.length;
-    for (let k = 0; k < count; k++) touched[k] = listed[k]!;
-    for (const { token, matches, volume } of selective) {
-      const bonus = this.bonusFor(token, tokens.length);
-      const lookUp = count * matches.length * 20 < volume;
-      this.fields.nextWord();
-      const mineCount = lookUp ? this.scoreTouched(token, matches, bonus, count) : this.scoreAll(token, matches, bonus, count);
-      for (let k = 0; k < mineCount; k++) {
-        const r = mine[k]!;
-        score[r]! += best[r]!;
-        best[r] = 0;
-      }
-    }
-    let scored = 0;
-    for (let k = 0; k < count; k++) if (score[touched[k]!]! > 0) touched[scored++] = touched[k]!;
-    if (tokens.length > 1) this.asFuseScores(scored, tokens.reduce((sum, token) => sum + idfOf(this.corpus, token), 0));
-    return this.top(touched, score, scored, limit, preferredGroup);
+  private amongListed(expanded: readonly Expanded[], listed: readonly number[], limit: number, preferredGroup: number): Candidates {
+    const { phrase } = this;
+    const count = phrase.rankAmong(this.phraseWords(expanded), listed);
+    return this.top(phrase.picked, phrase.score, count, limit, preferredGroup);
+  }
+
+  /** A phrase's tokens as the ranker reads them, each weighed by its rarity over the whole index. */
+  private phraseWords(expanded: readonly Expanded[]): PhraseWord[] {
+    return expanded.map(({ token, matches }) => ({ token, matches, idf: idfOf(this.corpus, token) }));
   }
 
   /**
@@ -166,7 +144,7 @@ export class Prefilter {
   }
 
   private flags(records: readonly number[]): Uint8Array {
-    const flags = new Uint8Array(this.score.length);
+    const flags = new Uint8Array(this.best.length);
     for (const r of records) flags[r] = 1;
     return flags;
   }
@@ -179,7 +157,7 @@ export class Prefilter {
    * closest first (exact, then one edit, then two): a field's first credit is its best, and `ranks` keeps per record
    * the fields credited so far.
    */
-  private oneToken(token: string, matches: TermMatches, bonus: Bonus, limit: number, preferredGroup: number, covered = 0): Candidates {
+  private oneToken(token: string, matches: TermMatches, limit: number, preferredGroup: number, covered = 0): Candidates {
     const { start, postings, masks, fieldWeight, ranks, mine, best } = this;
     let count = 0;
     // The edits the matches go up to (the terms that far were all looked up).
@@ -221,7 +199,7 @@ export class Prefilter {
     for (let k = 0; k < count; k++) ranks[mine[k]!] = 0;
     if (contenders > 0) {
       for (let k = 0; k < count; k++) best[mine[k]!] = 0;
-      return this.oneToken(token, this.terms.upTo(token, furthest + 1), bonus, limit, preferredGroup, furthest + 1);
+      return this.oneToken(token, this.terms.upTo(token, furthest + 1), limit, preferredGroup, furthest + 1);
     }
     return this.top(mine, best, count, limit, preferredGroup);
   }
@@ -251,97 +229,6 @@ export class Prefilter {
     }
     for (const r of heap.records()) ranks[r]! &= ~TOP;
     return next >= kth ? Infinity : found;
-  }
-
-  /**
-   * Each record's best score for one token into `best`, the records scored into `mine`; returns how many. With
-   * `onlyFirst` ≥ 0, only the first `onlyFirst` touched records are scored (flagged in `ranks` meanwhile).
-   */
-  private scoreAll(token: string, matches: TermMatches, bonus: Bonus, onlyFirst = -1): number {
-    const { start, postings, masks, best, mine, ranks, touched, fields } = this;
-    const weights = this.weightsFor(bonus);
-    const inPhrase = bonus.inPhrase;
-    for (let k = 0; k < onlyFirst; k++) ranks[touched[k]!] = 1;
-    const every = onlyFirst < 0;
-    let mineCount = 0;
-    for (const m of matches) {
-      const errors = termErrors(m);
-      const value = termValue(errors, token, bonus.inPhrase);
-      const equal = errors === 0 ? bonus.equal : 0;
-      const id = termId(m);
-      for (let i = start[id]!, end = start[id + 1]!; i < end; i++) {
-        const r = postings[i]!;
-        if (!every && ranks[r] === 0) continue;
-        const mask = masks[i]!;
-        const v = (value * weights[mask & 0x7f]! + (mask & WHOLE_FIELD ? equal : 0)) * bonus.scale;
-        if (inPhrase) fields.note(r, mask, value * bonus.scale);
-        const b = best[r]!;
-        if (b === 0) mine[mineCount++] = r;
-        if (v > b) best[r] = v;
-      }
-    }
-    for (let k = 0; k < onlyFirst; k++) ranks[touched[k]!] = 0;
-    return mineCount;
-  }
-
-  /** As scoreAll, for the first `count` touched records only: each looked up in the terms' postings (in record order). */
-  private scoreTouched(token: string, matches: TermMatches, bonus: Bonus, count: number): number {
-    const { start, postings, masks, best, mine, touched, fields } = this;
-    const weights = this.weightsFor(bonus);
-    const inPhrase = bonus.inPhrase;
-    let mineCount = 0;
-    for (const m of matches) {
-      const errors = termErrors(m);
-      const value = termValue(errors, token, bonus.inPhrase);
-      const equal = errors === 0 ? bonus.equal : 0;
-      const first = start[termId(m)]!;
-      const end = start[termId(m) + 1]!;
-      for (let k = 0; k < count; k++) {
-        const r = touched[k]!;
-        const lo = lowerBound(postings, first, end, r);
-        if (lo === end || postings[lo] !== r) continue;
-        const mask = masks[lo]!;
-        const v = (value * weights[mask & 0x7f]! + (mask & WHOLE_FIELD ? equal : 0)) * bonus.scale;
-        if (inPhrase) fields.note(r, mask, value * bonus.scale);
-        const b = best[r]!;
-        if (b === 0) mine[mineCount++] = r;
-        if (v > b) best[r] = v;
-      }
-    }
-    return mineCount;
-  }
-
-  /**
-   * A phrase's word scores per field weigh a word found in every field no more than a word found in one: a record's
-   * sum (its words' rarity times closeness, wherever found) bounds each field's, so fuse.js's score of it is at most
-   * the weight of the fields it was found in times −ln(1 − sum / total).
-   */
-  private weightsFor(bonus: Bonus): Float64Array {
-    return bonus.inPhrase ? ONES : this.fieldWeight;
-  }
-
-  /**
-   * A phrase's scores of the first `count` touched records turned into fuse.js's (see FieldScores). `total`: the
-   * words' idf summed. A Chinese pair is a word like any other: fuse.js gives a record holding it no more (a bonus
-   * that put such records first ranked Chinese records above English ones fuse.js ranks first in a mixed query).
-   */
-  private asFuseScores(count: number, total: number): void {
-    const { score, touched, fields } = this;
-    for (let k = 0; k < count; k++) {
-      const r = touched[k]!;
-      score[r] = fields.exact(r, total) + 1e-9;
-      fields.clear(r);
-    }
-  }
-
-  /** What a token adds beyond its terms' matches (see Bonus). */
-  private bonusFor(token: string, tokenCount: number): Bonus {
-    return {
-      equal: 0,
-      // fuse.js's token search weighs each word by its rarity over the whole index: so do the candidates.
-      scale: tokenCount > 1 ? idfOf(this.corpus, token) : 1,
-      inPhrase: tokenCount > 1,
-    };
   }
 
   /** The terms a token may mean, closer ones first, until their postings number `wanted`. */
@@ -392,17 +279,6 @@ export class Prefilter {
   }
 }
 
-/**
- * What a token adds beyond its terms' matches: for a record with a field equal to it (0: fuse.js's token search
- * scores a word found inside a field as it scores a field that is the word), and its weight.
- */
-interface Bonus {
-  readonly equal: number;
-  readonly scale: number;
-  /** One of several query words: worth what fuse.js's token search credits it (see termValue). */
-  readonly inPhrase: boolean;
-}
-
 /** A query token and the terms it may mean, with their postings counted. */
 interface Expanded {
   readonly token: string;
@@ -411,11 +287,9 @@ interface Expanded {
 }
 
 /**
- * A term's worth as fuse.js scores it. A query of one word: −ln of its score (0.001 for the token found exactly, else
- * errors / length), as fuse.js multiplies the fields' scores. A word of a phrase: 1 − its score, as fuse.js's token
- * search adds up the words a field matches (a typo is worth most of an exact match there).
+ * A term's worth to a query of one word, as fuse.js scores it: −ln of its score (0.001 for the token found exactly,
+ * else errors / length), as fuse.js multiplies the fields' scores (a phrase's words: see closeness, prefilterPhrase.ts).
  */
-function termValue(errors: number, token: string, inPhrase = false): number {
-  if (inPhrase) return errors === 0 ? 0.999 : 1 - errors / token.length;
+function termValue(errors: number, token: string): number {
   return errors === 0 ? EXACT : -Math.log(errors / token.length);
 }

@@ -86,6 +86,50 @@ export class PhraseRanker {
   }
 
   /**
+   * `rank` among the listed records only (those stating a figure in the query, usually far fewer than the words'
+   * postings): each word's postings read for them alone, or each looked up when that is cheaper; all scored exactly.
+   */
+  rankAmong(words: readonly PhraseWord[], listed: readonly number[]): number {
+    const total = words.reduce((sum, w) => sum + w.idf, 0);
+    const { start, postings, masks } = this.lists;
+    const { fields, seen, touched, picked, score } = this;
+    for (const r of listed) seen[r] = 2;
+    let count = 0;
+    const credit = (r: number, mask: number, value: number) => {
+      if (seen[r] === 2) (seen[r] = 1), (touched[count++] = r);
+      fields.note(r, mask, value);
+    };
+    for (const word of words) {
+      fields.nextWord();
+      let volume = 0;
+      for (const m of word.matches) volume += start[termId(m) + 1]! - start[termId(m)]!;
+      const lookUp = listed.length * word.matches.length * 20 < volume;
+      for (const m of word.matches) {
+        const value = closeness(termErrors(m), word.token) * word.idf;
+        const first = start[termId(m)]!;
+        const end = start[termId(m) + 1]!;
+        if (!lookUp) {
+          for (let p = first; p < end; p++) if (seen[postings[p]!]) credit(postings[p]!, masks[p]!, value);
+          continue;
+        }
+        for (const r of listed) {
+          const at = lowerBound(postings, first, end, r);
+          if (at < end && postings[at] === r) credit(r, masks[at]!, value);
+        }
+      }
+    }
+    for (let k = 0; k < count; k++) {
+      const r = touched[k]!;
+      score[r] = fields.exact(r, total) + 1e-9;
+      picked[k] = r;
+      fields.clear(r);
+    }
+    for (const r of listed) seen[r] = 0;
+    this.touchedCount = count;
+    return count;
+  }
+
+  /**
    * The sums of a phrase's words but its last: while a phrase is typed, every keystroke changes its last word only,
    * so the sums of the words before it are kept from one keystroke to the next (and extended by one word when a
    * word is finished) instead of reading their postings again.
