@@ -5,6 +5,7 @@ import { isHanToken } from '../text/searchText';
 import type { PrefilterSource } from './prefilterSource';
 import { corpusOfPostings, idfOf, type CorpusStats } from './corpusStats';
 import { PhraseRanker, lowerBound, type PhraseWord } from './prefilterPhrase';
+import { NEAR_WORD_LENGTH } from './nearWords';
 
 export type { PrefilterSource };
 
@@ -13,6 +14,8 @@ export type { PrefilterSource };
 export interface Candidates {
   readonly records: Int32Array;
   readonly truncated: boolean;
+  /** For a word found nowhere as typed: the records among `records` that hold it one edit away (see oneEditAway). */
+  readonly oneEditAway?: Int32Array;
 }
 
 // A posting's mask: one bit per field the term occurs in (and 0x80 when a field is nothing but that term, unused here).
@@ -83,11 +86,39 @@ export class Prefilter {
     const selective = expanded.filter((e) => e.volume <= COMMON).sort((a, b) => a.volume - b.volume);
     if (selective.length === 0) return this.firstContaining(expanded, limit, preferredGroup, within && this.flags(within));
     if (within) return tokens.length === 1 ? this.oneAmongListed(tokens[0]!, within, limit, preferredGroup) : this.amongListed(expanded, within, limit, preferredGroup);
-    if (tokens.length === 1) return this.oneToken(tokens[0]!, selective[0]!.matches, limit, preferredGroup);
+    if (tokens.length === 1) {
+      const found = this.oneToken(tokens[0]!, selective[0]!.matches, limit, preferredGroup);
+      const near = this.oneEditAway(tokens[0]!, limit, preferredGroup);
+      return near ? { ...found, records: Int32Array.from(new Set([...found.records, ...near])).sort(), oneEditAway: near } : found;
+    }
     // Every word counts, even one too common to choose records by alone: fuse.js credits it wherever it is.
     const { phrase } = this;
     const count = phrase.rank(this.phraseWords(expanded), Math.min(limit, EXACT_TOP), limit);
     return { records: this.top(phrase.picked, phrase.score, count, limit, preferredGroup).records, truncated: phrase.touchedCount > limit };
+  }
+
+  /**
+   * For a word of NEAR_WORD_LENGTH or more letters that no term contains as typed (a misspelling, as a rule): the
+   * records (at most `limit`, those holding it in the most weighty fields first) with a term that contains it one edit
+   * away — a letter dropped, doubled, swapped or wrong. fuse.js's bitap ranks such a word's fragments in unrelated
+   * words (and counts a swap as two edits) above the word the writer meant; these are listed beside its first few.
+   */
+  private oneEditAway(token: string, limit: number, preferredGroup: number): Int32Array | undefined {
+    if (token.length < NEAR_WORD_LENGTH || isHanToken(token) || this.terms.match(token, () => true).length) return undefined;
+    const { start, postings, masks, fieldWeight, ranks, mine, best } = this;
+    let count = 0;
+    for (const m of this.terms.upTo(token, 1)) {
+      for (let i = start[termId(m)]!, end = start[termId(m) + 1]!; i < end; i++) {
+        const r = postings[i]!;
+        const fresh = masks[i]! & 0x7f & ~ranks[r]!;
+        if (!fresh) continue;
+        if (ranks[r] === 0) (mine[count++] = r), (best[r] = 0);
+        ranks[r]! |= fresh;
+        best[r]! += fieldWeight[fresh]!;
+      }
+    }
+    for (let k = 0; k < count; k++) ranks[mine[k]!] = 0;
+    return count ? this.top(mine, best, count, limit, preferredGroup).records : undefined;
   }
 
   /**

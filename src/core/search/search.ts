@@ -7,6 +7,7 @@ import { FIELD_WEIGHTS, rankWithFuse, recordText, toIndexedEntry, type IndexedEn
 import { foldFast, searchTokens } from '../text/searchText';
 import { corpusOfFields, type CorpusStats } from './corpusStats';
 import { capQuery } from './queryLimit';
+import { nearMissesNext, oneEditAwayIn } from './nearWords';
 
 /** One search hit: the statistic and its score (0 is a perfect match, 1 no match). */
 export interface SearchHit {
@@ -130,9 +131,11 @@ export class FuseStatisticSearch implements StatisticSearch {
     } else {
       ranked = this.rank(folded, lang, limit);
     }
-    const hits = ranked.hits;
+    let hits = ranked.hits;
     // Scores within 0.05 of each other count as equally good; then the document's language goes first.
     hits.sort((a, b) => Math.round(a.score * 20) - Math.round(b.score * 20) || langRank(a, lang) - langRank(b, lang) || a.score - b.score);
+    const near = ranked.oneEditAway;
+    if (near) hits = nearMissesNext(hits, (h) => near.has(h.statistic));
     return { hits: hits.slice(0, limit), incomplete: hits.length > limit || ranked.truncated };
   }
 
@@ -142,12 +145,18 @@ export class FuseStatisticSearch implements StatisticSearch {
     // was tried), they outlived young collections and filled the old generation, whose full collections pause a
     // keystroke for about 20 ms at 100k statistics, while folding a few hundred fields costs little.
     const fuseOver = (records: ArrayLike<number>) => rankWithFuse(Array.from(records, (i) => this.entries?.[i] ?? toIndexedEntry(this.statistics[i]!)), pattern, this.corpus).map(toHit);
-    if (!this.prefilter) return { hits: within ? fuseOver(within) : rankWithFuse(this.entries!, pattern, this.corpus).map(toHit), truncated: false };
     const tokens = [...new Set(searchTokens(pattern).map((t) => t.slice(0, MAX_TOKEN)))];
+    if (!this.prefilter) {
+      if (within) return { hits: fuseOver(within), truncated: false };
+      const hits = rankWithFuse(this.entries!, pattern, this.corpus).map(toHit);
+      const near = tokens.length === 1 ? oneEditAwayIn(tokens[0]!, this.entries!.map((e) => e.texts)) : undefined;
+      return { hits, truncated: false, oneEditAway: near && new Set([...near].map((i) => this.statistics[i]!)) };
+    }
     const budget = candidatesFor(limit, tokens.length);
     if (within && within.length <= budget) return { hits: fuseOver(within), truncated: false };
     const picked = this.prefilter.candidates(tokens, budget, lang === undefined ? -1 : (this.groupIds.get(lang) ?? -1), within);
-    return { hits: fuseOver(picked.records), truncated: picked.truncated };
+    const near = picked.oneEditAway && new Set(Array.from(picked.oneEditAway, (i) => this.statistics[i]!));
+    return { hits: fuseOver(picked.records), truncated: picked.truncated, oneEditAway: near };
   }
 
   private valuesStartingWith(digits: string): number[] {
@@ -173,6 +182,8 @@ interface Ranked {
   readonly hits: SearchHit[];
   /** The prefilter left out statistics that might have matched too. */
   readonly truncated: boolean;
+  /** A one-word query found nowhere as typed: the statistics holding it one edit away (see nearWords.ts). */
+  readonly oneEditAway?: ReadonlySet<LoadedStatistic>;
 }
 
 function toHit(r: RankedEntry): SearchHit {

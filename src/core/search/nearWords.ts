@@ -1,0 +1,38 @@
+import { TokenDistance } from './prefilterDistance';
+import { fuseTokens } from './corpusStats';
+import { isHanToken } from '../text/searchText';
+
+/** The shortest word whose near misses are listed when it is found nowhere as typed: a shorter one has too many. */
+export const NEAR_WORD_LENGTH = 4;
+
+/** How many of fuse.js's first hits stay first when a misspelt word's near misses are listed after them. */
+export const FIRST_AS_RANKED = 5;
+
+/**
+ * For a word found nowhere as typed, those of `texts` (each record's folded fields) holding a word that contains it
+ * one edit away, as Prefilter.oneEditAway finds them in a large index: the same rule for an index ranked whole.
+ */
+export function oneEditAwayIn(token: string, texts: readonly (readonly string[])[]): Set<number> | undefined {
+  if (token.length < NEAR_WORD_LENGTH || isHanToken(token)) return undefined;
+  const near = new TokenDistance(token);
+  const found = new Set<number>();
+  for (let r = 0; r < texts.length; r++) {
+    for (const text of texts[r]!) {
+      for (const word of fuseTokens(text)) {
+        if (word.includes(token)) return undefined;
+        if (!found.has(r) && near.distance(word, 1) <= 1) found.add(r);
+      }
+    }
+  }
+  return found.size ? found : undefined;
+}
+
+/**
+ * `hits` with the first FIRST_AS_RANKED as ranked, then those that `isNear` holds (in their order), then the rest:
+ * for a misspelt word, fuse.js's bitap puts the word's fragments in unrelated words above the word meant, and a
+ * writer should find the statistics with the word meant within the first screenful.
+ */
+export function nearMissesNext<T>(hits: readonly T[], isNear: (hit: T) => boolean): T[] {
+  const rest = hits.slice(FIRST_AS_RANKED);
+  return [...hits.slice(0, FIRST_AS_RANKED), ...rest.filter(isNear), ...rest.filter((h) => !isNear(h))];
+}
