@@ -5,6 +5,12 @@ import { isHanToken } from '../text/searchText';
 /** The shortest word whose near misses are listed when it is found nowhere as typed: a shorter one has too many. */
 export const NEAR_WORD_LENGTH = 4;
 
+/**
+ * How many near misses a large index hands fuse.js beside its candidates (those in the most weighty fields first):
+ * with the first five, a screenful of completion; more would cost fuse.js's ranking for rows seldom read.
+ */
+export const NEAR_LISTED = 20;
+
 /** How many of fuse.js's first hits stay first when a misspelt word's near misses are listed after them. */
 export const FIRST_AS_RANKED = 5;
 

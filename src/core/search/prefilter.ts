@@ -5,7 +5,7 @@ import { isHanToken } from '../text/searchText';
 import type { PrefilterSource } from './prefilterSource';
 import { corpusOfPostings, idfOf, type CorpusStats } from './corpusStats';
 import { PhraseRanker, lowerBound, type PhraseWord } from './prefilterPhrase';
-import { NEAR_WORD_LENGTH } from './nearWords';
+import { NEAR_LISTED, NEAR_WORD_LENGTH } from './nearWords';
 
 export type { PrefilterSource };
 
@@ -88,7 +88,7 @@ export class Prefilter {
     if (within) return tokens.length === 1 ? this.oneAmongListed(tokens[0]!, within, limit, preferredGroup) : this.amongListed(expanded, within, limit, preferredGroup);
     if (tokens.length === 1) {
       const found = this.oneToken(tokens[0]!, selective[0]!.matches, limit, preferredGroup);
-      const near = this.oneEditAway(tokens[0]!, limit, preferredGroup);
+      const near = this.oneEditAway(tokens[0]!, Math.min(limit, NEAR_LISTED), preferredGroup);
       return near ? { ...found, records: Int32Array.from(new Set([...found.records, ...near])).sort(), oneEditAway: near } : found;
     }
     // Every word counts, even one too common to choose records by alone: fuse.js credits it wherever it is.
