@@ -188,50 +188,55 @@ export class Prefilter {
    * closest first (exact, then one edit, then two): a field's first credit is its best, and `ranks` keeps per record
    * the fields credited so far.
    */
-  private oneToken(token: string, matches: TermMatches, limit: number, preferredGroup: number, covered = 0): Candidates {
+  private oneToken(token: string, matches: TermMatches, limit: number, preferredGroup: number): Candidates {
     const { start, postings, masks, fieldWeight, ranks, mine, best } = this;
     let count = 0;
-    // The edits the matches go up to (the terms that far were all looked up).
-    let furthest = covered;
-    for (const m of matches) {
-      if (termErrors(m) > furthest) furthest = termErrors(m);
-      const value = termValue(termErrors(m), token);
-      const id = termId(m);
-      for (let i = start[id]!, end = start[id + 1]!; i < end; i++) {
-        const r = postings[i]!;
-        const was = ranks[r]!;
-        const fresh = masks[i]! & 0x7f & ~was;
-        if (!fresh) continue;
-        if (was === 0) {
-          mine[count++] = r;
-          best[r] = 0;
+    // The edits the matches go up to (the terms that far were all looked up), and how many of them were read.
+    let furthest = 0;
+    let read = 0;
+    for (;;) {
+      for (; read < matches.length; read++) {
+        const m = matches[read]!;
+        if (termErrors(m) > furthest) furthest = termErrors(m);
+        const value = termValue(termErrors(m), token);
+        const id = termId(m);
+        for (let i = start[id]!, end = start[id + 1]!; i < end; i++) {
+          const r = postings[i]!;
+          const was = ranks[r]!;
+          const fresh = masks[i]! & 0x7f & ~was;
+          if (!fresh) continue;
+          if (was === 0) {
+            mine[count++] = r;
+            best[r] = 0;
+          }
+          ranks[r] = was | fresh;
+          best[r]! += value * fieldWeight[fresh]!;
         }
-        ranks[r] = was | fresh;
-        best[r]! += value * fieldWeight[fresh]!;
       }
-    }
-    // The terms further off were not looked up, as these filled the list; but fuse.js multiplies the fields' scores,
-    // so a near miss adds to a record's exact matches in other fields, and in every field outranks an exact match in
-    // one. They are, unless the `limit` best records stay above what any other could reach with them.
-    const exact = Math.min(limit, EXACT_TOP);
-    const contenders = token.length > 2 && !isHanToken(token) && furthest < maxTypoErrors(token.length) ? this.contenders(count, exact, termValue(furthest + 1, token)) : 0;
-    if (contenders > 0 && contenders <= CONTENDERS) {
-      // Records that could overtake the first ones with near misses in their other fields: fuse.js weighs those
-      // itself, when handed them beside the first `limit` (cheaper than looking up every term a typo away, which for
-      // a word of three or four letters is most of the index). Past CONTENDERS of them (many records tied, as for a
-      // short prefix), the next tier is looked up instead: handing fuse.js only the best and earliest of them left
-      // out records its near misses rank first (at 100k, 9 of 30 prefix queries' top 5 differed; 1 after).
-      const extra = new TopHeap(CONTENDERS);
-      for (let k = 0; k < count; k++) if (ranks[mine[k]!]! & CONTENDER) extra.offer(best[mine[k]!]!, mine[k]!);
-      for (let k = 0; k < count; k++) ranks[mine[k]!] = 0;
-      const first = this.top(mine, best, count, limit, preferredGroup);
-      return { records: Int32Array.from(new Set([...first.records, ...extra.records()])).sort(), truncated: first.truncated };
+      // The terms further off were not looked up, as these filled the list; but fuse.js multiplies the fields'
+      // scores, so a near miss adds to a record's exact matches in other fields, and in every field outranks an exact
+      // match in one. They are, unless the `limit` best records stay above what any other could reach with them.
+      const exact = Math.min(limit, EXACT_TOP);
+      const contenders = token.length > 2 && !isHanToken(token) && furthest < maxTypoErrors(token.length) ? this.contenders(count, exact, termValue(furthest + 1, token)) : 0;
+      if (contenders > 0 && contenders <= CONTENDERS) {
+        // Records that could overtake the first ones with near misses in their other fields: fuse.js weighs those
+        // itself, when handed them beside the first `limit` (cheaper than looking up every term a typo away, which
+        // for a word of three or four letters is most of the index).
+        const extra = new TopHeap(CONTENDERS);
+        for (let k = 0; k < count; k++) if (ranks[mine[k]!]! & CONTENDER) extra.offer(best[mine[k]!]!, mine[k]!);
+        for (let k = 0; k < count; k++) ranks[mine[k]!] = 0;
+        const first = this.top(mine, best, count, limit, preferredGroup);
+        return { records: Int32Array.from(new Set([...first.records, ...extra.records()])).sort(), truncated: first.truncated };
+      }
+      if (contenders === 0) break;
+      // Past CONTENDERS of them (many records tied, as for a short prefix), the next tier is read on top of what was
+      // (a tier holds the one before it first): handing fuse.js only the best and earliest of them left out records
+      // its near misses rank first (at 100k, 9 of 30 prefix queries' top 5 differed; 1 after).
+      for (let k = 0; k < count; k++) ranks[mine[k]!]! &= ~CONTENDER;
+      furthest++;
+      matches = this.terms.upTo(token, furthest);
     }
     for (let k = 0; k < count; k++) ranks[mine[k]!] = 0;
-    if (contenders > 0) {
-      for (let k = 0; k < count; k++) best[mine[k]!] = 0;
-      return this.oneToken(token, this.terms.upTo(token, furthest + 1), limit, preferredGroup, furthest + 1);
-    }
     return this.top(mine, best, count, limit, preferredGroup);
   }
 
