@@ -105,18 +105,9 @@ export class Prefilter {
    */
   private oneEditAway(token: string, limit: number, preferredGroup: number): Int32Array | undefined {
     if (token.length < NEAR_WORD_LENGTH || isHanToken(token) || this.terms.match(token, () => true).length) return undefined;
-    const { start, postings, masks, fieldWeight, ranks, mine, best } = this;
-    let count = 0;
-    for (const m of this.terms.upTo(token, 1)) {
-      for (let i = start[termId(m)]!, end = start[termId(m) + 1]!; i < end; i++) {
-        const r = postings[i]!;
-        const fresh = masks[i]! & 0x7f & ~ranks[r]!;
-        if (!fresh) continue;
-        if (ranks[r] === 0) (mine[count++] = r), (best[r] = 0);
-        ranks[r]! |= fresh;
-        best[r]! += fieldWeight[fresh]!;
-      }
-    }
+    const { ranks, mine, best } = this;
+    const tier = this.terms.upTo(token, 1);
+    const count = this.creditTerms(token, tier, 0, 0);
     for (let k = 0; k < count; k++) ranks[mine[k]!] = 0;
     return count ? this.top(mine, best, count, limit, preferredGroup).records : undefined;
   }
@@ -189,30 +180,15 @@ export class Prefilter {
    * the fields credited so far.
    */
   private oneToken(token: string, matches: TermMatches, limit: number, preferredGroup: number): Candidates {
-    const { start, postings, masks, fieldWeight, ranks, mine, best } = this;
+    const { ranks, mine, best } = this;
     let count = 0;
     // The edits the matches go up to (the terms that far were all looked up), and how many of them were read.
     let furthest = 0;
     let read = 0;
     for (;;) {
-      for (; read < matches.length; read++) {
-        const m = matches[read]!;
-        if (termErrors(m) > furthest) furthest = termErrors(m);
-        const value = termValue(termErrors(m), token);
-        const id = termId(m);
-        for (let i = start[id]!, end = start[id + 1]!; i < end; i++) {
-          const r = postings[i]!;
-          const was = ranks[r]!;
-          const fresh = masks[i]! & 0x7f & ~was;
-          if (!fresh) continue;
-          if (was === 0) {
-            mine[count++] = r;
-            best[r] = 0;
-          }
-          ranks[r] = was | fresh;
-          best[r]! += value * fieldWeight[fresh]!;
-        }
-      }
+      for (let k = read; k < matches.length; k++) furthest = Math.max(furthest, termErrors(matches[k]!));
+      count = this.creditTerms(token, matches, read, count);
+      read = matches.length;
       // The terms further off were not looked up, as these filled the list; but fuse.js multiplies the fields'
       // scores, so a near miss adds to a record's exact matches in other fields, and in every field outranks an exact
       // match in one. They are, unless the `limit` best records stay above what any other could reach with them.
@@ -238,6 +214,32 @@ export class Prefilter {
     }
     for (let k = 0; k < count; k++) ranks[mine[k]!] = 0;
     return this.top(mine, best, count, limit, preferredGroup);
+  }
+
+  /**
+   * Credits the records of the matches from `matches[from]` on (closest first) with their term's worth to one word in
+   * the fields `ranks` has not yet credited (a field's first credit is its best), records new to `mine` added after
+   * its first `count`; returns how many it holds now.
+   */
+  private creditTerms(token: string, matches: TermMatches, from: number, count: number): number {
+    const { start, postings, masks, fieldWeight, ranks, mine, best } = this;
+    for (let k = from; k < matches.length; k++) {
+      const value = termValue(termErrors(matches[k]!), token);
+      const id = termId(matches[k]!);
+      for (let i = start[id]!, end = start[id + 1]!; i < end; i++) {
+        const r = postings[i]!;
+        const was = ranks[r]!;
+        const fresh = masks[i]! & 0x7f & ~was;
+        if (!fresh) continue;
+        if (was === 0) {
+          mine[count++] = r;
+          best[r] = 0;
+        }
+        ranks[r] = was | fresh;
+        best[r]! += value * fieldWeight[fresh]!;
+      }
+    }
+    return count;
   }
 
   /**
