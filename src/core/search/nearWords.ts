@@ -15,22 +15,39 @@ export const NEAR_LISTED = 20;
 export const FIRST_AS_RANKED = 5;
 
 /**
- * For a word found nowhere as typed, those of `texts` (each record's folded fields) holding a word that contains it
- * one edit away, as Prefilter.oneEditAway finds them in a large index: the same rule for an index ranked whole.
+ * The words of an index ranked whole and the records holding each, made once: for a word found nowhere as typed,
+ * the records holding a word that contains it one edit away, as Prefilter.oneEditAway finds them in a large index.
  */
-export function oneEditAwayIn(token: string, texts: readonly (readonly string[])[]): Set<number> | undefined {
-  if (token.length < NEAR_WORD_LENGTH || isHanToken(token)) return undefined;
-  const near = new TokenDistance(token);
-  const found = new Set<number>();
-  for (let r = 0; r < texts.length; r++) {
-    for (const text of texts[r]!) {
-      for (const word of fuseTokens(text)) {
-        if (word.includes(token)) return undefined;
-        if (!found.has(r) && near.distance(word, 1) <= 1) found.add(r);
+export class WordsOfRecords {
+  private readonly words: string[] = [];
+  private readonly records: number[][] = [];
+
+  /** `texts`: each record's folded fields. */
+  constructor(texts: readonly (readonly string[])[]) {
+    const at = new Map<string, number>();
+    texts.forEach((fields, r) => {
+      for (const text of fields) {
+        for (const word of fuseTokens(text)) {
+          let k = at.get(word);
+          if (k === undefined) at.set(word, (k = this.words.push(word) - 1)), this.records.push([]);
+          const list = this.records[k]!;
+          if (list[list.length - 1] !== r) list.push(r);
+        }
       }
-    }
+    });
   }
-  return found.size ? found : undefined;
+
+  oneEditAway(token: string): Set<number> | undefined {
+    if (token.length < NEAR_WORD_LENGTH || isHanToken(token)) return undefined;
+    const near = new TokenDistance(token);
+    const found = new Set<number>();
+    for (let k = 0; k < this.words.length; k++) {
+      const word = this.words[k]!;
+      if (word.includes(token)) return undefined;
+      if (near.distance(word, 1) <= 1) for (const r of this.records[k]!) found.add(r);
+    }
+    return found.size ? found : undefined;
+  }
 }
 
 /**

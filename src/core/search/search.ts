@@ -7,7 +7,7 @@ import { FIELD_WEIGHTS, rankWithFuse, recordText, toIndexedEntry, type IndexedEn
 import { foldFast, searchTokens } from '../text/searchText';
 import { corpusOfFields, type CorpusStats } from './corpusStats';
 import { capQuery } from './queryLimit';
-import { nearMissesNext, oneEditAwayIn } from './nearWords';
+import { WordsOfRecords, nearMissesNext } from './nearWords';
 
 /** One search hit: the statistic and its score (0 is a perfect match, 1 no match). */
 export interface SearchHit {
@@ -71,6 +71,8 @@ export class FuseStatisticSearch implements StatisticSearch {
   /** Without a prefilter: every entry, made once. */
   private readonly entries?: IndexedEntry[];
   private readonly prefilter?: Prefilter;
+  /** Without a prefilter: the words of every entry, made on the first misspelt word (see nearWords.ts). */
+  private words?: WordsOfRecords;
   /** fuse.js's word weights over every statistic (see corpusStats.ts). */
   private readonly corpus: CorpusStats;
 
@@ -149,7 +151,7 @@ export class FuseStatisticSearch implements StatisticSearch {
     if (!this.prefilter) {
       if (within) return { hits: fuseOver(within), truncated: false };
       const hits = rankWithFuse(this.entries!, pattern, this.corpus).map(toHit);
-      const near = tokens.length === 1 ? oneEditAwayIn(tokens[0]!, this.entries!.map((e) => e.texts)) : undefined;
+      const near = tokens.length === 1 ? (this.words ??= new WordsOfRecords(this.entries!.map((e) => e.texts))).oneEditAway(tokens[0]!) : undefined;
       return { hits, truncated: false, oneEditAway: near && new Set([...near].map((i) => this.statistics[i]!)) };
     }
     const budget = candidatesFor(limit, tokens.length);
