@@ -30,8 +30,8 @@ function misplaced(text: string, md: ParsedMarkdown): string[] {
     for (const s of sentencesOf(b)) {
       for (const f of s.figures) {
         const written = text.slice(f.start, f.end);
-        // Where nothing between the figure's characters is markup, it is written as it reads.
-        if (!/[\\&<>*_`\r\n\u0000]/.test(written) && written !== f.text) wrong.push(`figure ${JSON.stringify(f.text)} at ${f.start} reads ${JSON.stringify(written)}`);
+        // Where nothing between the figure's characters is markup (a footnote reference or link, `[`, is), it is written as it reads.
+        if (!/[\\&<>*_`[\r\n\u0000]/.test(written) && written !== f.text) wrong.push(`figure ${JSON.stringify(f.text)} at ${f.start} reads ${JSON.stringify(written)}`);
       }
     }
   }
